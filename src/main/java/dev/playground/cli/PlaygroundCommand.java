@@ -1,0 +1,54 @@
+package dev.playground.cli;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the command line. Without a subcommand it opens the window (the {@code gui} command).
+ * Not thread-safe; one per process.
+ */
+@Command(
+    name = "resilience-playground",
+    mixinStandardHelpOptions = true,
+    versionProvider = PlaygroundCommand.Version.class,
+    description = "Send prompts through a resilient LLM client, break the provider on purpose, watch what happens.",
+    subcommands = {GuiCommand.class})
+public final class PlaygroundCommand implements Callable<Integer> {
+  private final Consumer<String[]> openWindow;
+
+  PlaygroundCommand(Consumer<String[]> openWindow) {
+    this.openWindow = openWindow;
+  }
+
+  /** Parses and runs {@code args}; returns the exit code. */
+  public static int execute(String[] args, Consumer<String[]> openWindow) {
+    var root = new PlaygroundCommand(openWindow);
+    var commandLine = new CommandLine(root, new Factory(openWindow));
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    openWindow.accept(new String[0]); // returns when the window closes
+    return 0;
+  }
+
+  /** Gives subcommands that need the window the function that opens it. */
+  private record Factory(Consumer<String[]> openWindow) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == GuiCommand.class) return type.cast(new GuiCommand(openWindow));
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = PlaygroundCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"resilience-playground " + (v == null ? "dev" : v)};
+    }
+  }
+}
