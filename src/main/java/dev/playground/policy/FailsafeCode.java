@@ -20,6 +20,13 @@ public final class FailsafeCode {
 
   /** The code for these settings: one compilation unit, class {@value #CLASS_NAME} in the default package. */
   public static String of(PolicySet set) {
+    return of(set, CLASS_NAME);
+  }
+
+  /** As {@link #of(PolicySet)}, naming the class {@code className}. */
+  public static String of(PolicySet set, String className) {
+    if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*"))
+      throw Checks.fail("className must be a Java class name, was " + className);
     SortedSet<String> imports = new TreeSet<>(List.of(
         "dev.failsafe.Failsafe", "dev.playground.llm.ChatAnswer", "dev.playground.llm.ChatModel",
         "dev.playground.llm.ChatRequest", "java.util.concurrent.CompletableFuture"));
@@ -75,7 +82,7 @@ public final class FailsafeCode {
     for (String i : imports) out.append("import ").append(i).append(";\n");
     out.append("\n/**\n * These settings as plain Failsafe 3.3.2 code, generated from the specs. The playground runs the\n")
         .append(" * same policies, with {@code .with(runClock::schedule)} so that waits follow its clock.\n */\n");
-    out.append("public class ").append(CLASS_NAME).append(" {\n").append(body).append("}\n");
+    out.append("public class ").append(className).append(" {\n").append(body).append("}\n");
     return out.toString();
   }
 
@@ -139,8 +146,7 @@ public final class FailsafeCode {
     out.append("\n  /**\n   * ");
     for (int i = 0; i < chain.size(); i++) out.append(i == 0 ? "" : ", then ").append(Java.comment(chain.get(i).key()));
     out.append(".\n   * Outermost first: ").append(order(set, chain.size() > 1)).append(".\n");
-    out.append("   * The retry wraps everything so that each attempt takes its own permit and breaker verdict, and an\n");
-    out.append("   * open breaker stops it at once; the breaker sees only calls really sent; the timeout bounds one attempt.\n");
+    for (String why : why(set, chain.size() > 1)) out.append("   * ").append(why).append("\n");
     out.append("   */\n");
     out.append("  static CompletableFuture<ChatAnswer> ask(ChatRequest request");
     for (String m : models) out.append(", ChatModel ").append(m);
@@ -188,6 +194,20 @@ public final class FailsafeCode {
     if (set.timeout() != null) names.add("Timeout");
     names.add("call");
     return String.join(" ▸ ", names);
+  }
+
+  /** Why the order is what it is, for the policies present. */
+  private static List<String> why(PolicySet set, boolean fallback) {
+    List<String> lines = new ArrayList<>();
+    if (fallback) lines.add("The fallback is outermost: a model is left only when all its policies gave up.");
+    boolean limits = set.rateLimiter() != null || set.bulkhead() != null;
+    if (set.retry() != null && (limits || set.breaker() != null))
+      lines.add("The retry wraps the rest: each attempt takes its own " + (limits ? "permit and " : "")
+          + (set.breaker() != null ? "breaker verdict, and an open breaker stops the retries at once." : "turn."));
+    if (limits && set.breaker() != null)
+      lines.add("The limits sit outside the breaker, so that it only counts calls really sent.");
+    if (set.timeout() != null) lines.add("The timeout is innermost: it bounds one attempt, not the series.");
+    return lines;
   }
 
   static String summary(BreakerSpec b) {

@@ -39,6 +39,7 @@ final class RetryCode {
 
   static void factory(RetrySpec spec, boolean breaker, StringBuilder out, SortedSet<String> imports) {
     imports.add("dev.failsafe.RetryPolicy");
+    imports.add("java.time.Duration");
     String params = seeded(spec) ? "long seed, long request, int model" : "";
     out.append("\n  /** A new one for each request and model: ").append(summary(spec)).append(". */\n");
     out.append("  static RetryPolicy<ChatAnswer> retry(").append(params).append(") {\n");
