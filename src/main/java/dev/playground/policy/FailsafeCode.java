@@ -90,7 +90,7 @@ public final class FailsafeCode {
     out.append("\n  // Not Failsafe policies: the playground's engine runs these around ask(...)\n");
     if (set.cacheOn()) {
       CacheSpec c = set.cache();
-      out.append("  // cache: answers kept ").append(Checks.ms(c.ttl())).append(", at most ").append(c.maxSize())
+      out.append("  // cache: answers kept ").append(Java.human(c.ttl())).append(", at most ").append(c.maxSize())
           .append(c.checkFirst() ? ", looked up before any call" : ", used by the ladder's cached rung").append("\n");
     }
     if (set.ladder() != null) {
@@ -109,7 +109,8 @@ public final class FailsafeCode {
   private static void kindOf(boolean timeout, StringBuilder out, SortedSet<String> imports) {
     imports.add("dev.playground.llm.FailureKind");
     imports.add("dev.playground.llm.LlmFailure");
-    out.append("\n  static FailureKind kindOf(Throwable e) {\n");
+    out.append("\n  /** The failure's kind in the playground's taxonomy. */\n");
+    out.append("  static FailureKind kindOf(Throwable e) {\n");
     out.append("    if (e instanceof LlmFailure f) return f.kind();\n");
     if (timeout) {
       imports.add("dev.failsafe.TimeoutExceededException");
@@ -156,10 +157,11 @@ public final class FailsafeCode {
     for (int i = chain.size() - 1; i >= 0; i--) {
       String policies = policies(set, fallback, i, breakers, seeded);
       String call = (policies.isEmpty() ? "Failsafe.<ChatAnswer>none()" : "Failsafe.with(" + policies + ")") + "\n"
-          + "            .getStageAsync(() -> " + models.get(i) + ".chat(request))";
+          + "%s.getStageAsync(() -> " + models.get(i) + ".chat(request))";
       if (i == 0) {
-        out.append("    return ").append(call.replace("\n            ", "\n        ")).append(";\n");
+        out.append("    return ").append(call.replace("%s", " ".repeat(8))).append(";\n");
       } else {
+        call = call.replace("%s", " ".repeat(16));
         imports.add("dev.failsafe.Fallback");
         String name = "to" + Character.toUpperCase(models.get(i).charAt(0)) + models.get(i).substring(1);
         out.append("    Fallback<ChatAnswer> ").append(name).append(" = Fallback.<ChatAnswer>builderOfStage(e ->\n");
@@ -213,10 +215,10 @@ public final class FailsafeCode {
   static String summary(BreakerSpec b) {
     String opens = b.isRateBased()
         ? "Opens when " + b.failureRate().percent() + " % of at least " + b.failureRate().minExecutions()
-            + " calls in " + Checks.ms(b.failureRate().period()) + " failed"
+            + " calls in " + Java.human(b.failureRate().period()) + " failed"
         : "Opens when " + b.failureCount().failures() + " of the last " + b.failureCount().executions()
             + " calls failed";
-    return opens + ", half-opens after " + Checks.ms(b.delay()) + ", closes when " + b.successCount().successes()
+    return opens + ", half-opens after " + Java.human(b.delay()) + ", closes when " + b.successCount().successes()
         + " of " + b.successCount().executions() + " trial calls succeed";
   }
 

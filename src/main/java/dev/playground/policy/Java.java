@@ -2,6 +2,7 @@ package dev.playground.policy;
 
 import dev.playground.llm.FailureKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,9 +44,30 @@ final class Java {
     return s.replace("\\", "\\\\").replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
   }
 
+  /** An {@code EnumSet} expression, wrapped after every three kinds. */
   static String kinds(Set<FailureKind> kinds) {
     if (kinds.isEmpty()) return "EnumSet.noneOf(FailureKind.class)";
-    return kinds.stream().map(k -> "FailureKind." + k.name()).collect(Collectors.joining(", ", "EnumSet.of(", ")"));
+    List<String> names = kinds.stream().map(k -> "FailureKind." + k.name()).toList();
+    if (names.size() <= 2) return names.stream().collect(Collectors.joining(", ", "EnumSet.of(", ")"));
+    StringBuilder b = new StringBuilder("EnumSet.of(");
+    for (int i = 0; i < names.size(); i++) {
+      if (i % 3 == 0) b.append("\n      ");
+      b.append(names.get(i)).append(i + 1 < names.size() ? (i % 3 == 2 ? "," : ", ") : ")");
+    }
+    return b.toString();
+  }
+
+  /** "2 s", "1500 ms", "10 min": a duration as a person reads it, for comments. */
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms >= 60_000 && ms % 60_000 == 0) return ms / 60_000 + " min";
+    if (ms >= 1000 && ms % 1000 == 0) return ms / 1000 + " s";
+    return ms + " ms";
+  }
+
+  /** 2.0 → "2", 1.5 → "1.5": a factor as a person reads it, for comments. */
+  static String humanNumber(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** "openai/gpt-4o-mini" → "OPENAI_GPT_4O_MINI". */

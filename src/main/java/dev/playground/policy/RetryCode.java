@@ -127,8 +127,8 @@ final class RetryCode {
     }
     out.append("  }\n");
     if (spec.backoff() != null) {
-      out.append("\n  /** ").append(Java.duration(spec.delay())).append(", then × ").append(Java.number(spec.backoff().factor()))
-          .append(" after each failed attempt, at most ").append(Java.duration(spec.backoff().maxDelay()))
+      out.append("\n  /** ").append(Java.human(spec.delay())).append(", then × ").append(Java.humanNumber(spec.backoff().factor()))
+          .append(" after each failed attempt, at most ").append(Java.human(spec.backoff().maxDelay()))
           .append(" (Failsafe's withBackoff arithmetic). */\n");
       out.append("  static long backoffMillis(int n) {\n");
       out.append("    long nanos = ").append(Java.duration(spec.delay())).append(".toNanos();\n");
@@ -142,11 +142,11 @@ final class RetryCode {
   /** One line on what the policy does, for its Javadoc. */
   static String summary(RetrySpec spec) {
     StringBuilder s = new StringBuilder().append(spec.maxAttempts()).append(spec.maxAttempts() == 1 ? " attempt" : " attempts");
-    if (spec.backoff() == null) s.append(", ").append(Checks.ms(spec.delay())).append(" apart");
-    else s.append(", waits from ").append(Checks.ms(spec.delay())).append(" × ").append(Java.number(spec.backoff().factor()))
-        .append(" up to ").append(Checks.ms(spec.backoff().maxDelay()));
+    if (spec.backoff() == null) s.append(", ").append(Java.human(spec.delay())).append(" apart");
+    else s.append(", waits from ").append(Java.human(spec.delay())).append(" × ")
+        .append(Java.humanNumber(spec.backoff().factor())).append(" up to ").append(Java.human(spec.backoff().maxDelay()));
     if (spec.jitter() != Jitter.NONE) s.append(", ").append(spec.jitter().wireName()).append(" jitter");
-    if (spec.honourRetryAfter()) s.append(", Retry-After up to ").append(Checks.ms(spec.retryAfterCap()));
+    if (spec.honourRetryAfter()) s.append(", Retry-After up to ").append(Java.human(spec.retryAfterCap()));
     return s.toString();
   }
 }
