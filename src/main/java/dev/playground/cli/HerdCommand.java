@@ -19,14 +19,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "herd",
     mixinStandardHelpOptions = true,
-    description = {
-        "N clients race to update one row guarded by optimistic concurrency; a lost write backs off and retries.",
-        "Prints total calls and completion time per backoff strategy and client count (means over the trials),",
-        "after Marc Brooker's \"Exponential Backoff And Jitter\" (base 5 ms, cap 2 s). Virtual time: no waiting."})
+    header = "Reproduce the retry-storm experiment: backoff with and without jitter, in virtual time.",
+    description = "The thundering-herd lab: N clients race to update one row guarded by optimistic concurrency, and "
+        + "a lost write backs off and tries again. Prints the total calls and the time until the last client is "
+        + "done, per backoff strategy and client count (means over the trials), after Marc Brooker's "
+        + "\"Exponential Backoff And Jitter\" (base 5 ms, cap 2 s). Runs in virtual time: nothing waits.")
 final class HerdCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--clients", split = ",", paramLabel = "N[,N...]",
+  @Option(names = "--clients", split = ",", paramLabel = "N",
       description = "Client counts, comma-separated (default: 10,25,50,100; each 1 to " + HerdSettings.MAX_CLIENTS + ").")
   List<Integer> clients;
 
@@ -34,7 +35,7 @@ final class HerdCommand implements Callable<Integer> {
       description = "Trials per strategy and client count (default: ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + HerdSettings.DEFAULT_SEED,
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + HerdSettings.DEFAULT_SEED,
       description = "Seed; the same seed prints the same numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 

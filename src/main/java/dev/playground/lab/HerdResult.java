@@ -12,6 +12,16 @@ public record HerdResult(HerdSettings settings, List<HerdRow> rows) {
   public HerdResult {
     if (settings == null) throw new IllegalArgumentException("settings must be set");
     rows = List.copyOf(rows);
+    var points = new java.util.HashSet<String>();
+    for (HerdRow r : rows) {
+      String point = r.strategy().id() + " at " + r.clients() + " clients";
+      if (!settings.strategies().contains(r.strategy()) || !settings.clients().contains(r.clients()))
+        throw new IllegalArgumentException("row " + point + " is not in the settings");
+      if (!points.add(point)) throw new IllegalArgumentException("row " + point + " repeats");
+    }
+    if (rows.size() != settings.strategies().size() * settings.clients().size())
+      throw new IllegalArgumentException("rows must cover every strategy and client count: "
+          + settings.strategies().size() * settings.clients().size() + " rows, was " + rows.size());
   }
 
   /** The row for a strategy and client count. */

@@ -29,17 +29,20 @@ public final class HerdTable {
         "Thundering herd: %d trial%s per point, seed %d, backoff base %s, cap %s, network %s ± %s each way%n",
         s.trials(), s.trials() == 1 ? "" : "s", s.seed(), HerdSettings.ms(s.base()), HerdSettings.ms(s.cap()),
         HerdSettings.ms(s.networkMean()), HerdSettings.ms(s.networkSd())));
+    String calls = "Total calls (mean)";
+    String completion = "Completion ms (mean)";
+    int first = Math.max(calls.length(), completion.length());
+    for (HerdStrategy strategy : result.strategies()) first = Math.max(first, strategy.label().length());
     out.append('\n');
-    matrix(out, result, "Total calls (mean)", HerdRow::callsMean);
+    matrix(out, result, calls, first, HerdRow::callsMean);
     out.append('\n');
-    matrix(out, result, "Completion ms (mean)", HerdRow::completionMsMean);
+    matrix(out, result, completion, first, HerdRow::completionMsMean);
     return out.toString();
   }
 
-  private static void matrix(StringBuilder out, HerdResult result, String title, ToDoubleFunction<HerdRow> value) {
+  private static void matrix(
+      StringBuilder out, HerdResult result, String title, int first, ToDoubleFunction<HerdRow> value) {
     List<Integer> clients = result.clients();
-    int first = title.length();
-    for (HerdStrategy s : result.strategies()) first = Math.max(first, s.label().length());
     int width = "100 clients".length();
     for (HerdStrategy s : result.strategies()) {
       for (int n : clients) width = Math.max(width, decimal(value.applyAsDouble(result.row(s, n))).length());
