@@ -13,12 +13,11 @@ final class HerdTrial implements EventLoop.Handler {
   static final int READ_AT_SERVER = 0;
   static final int WRITE_AT_SERVER = 1;
 
-  // coordinates of the random draws, so each draw is a pure function of (seed, N, trial, client, attempt, leg)
-  private static final int READ_REQUEST = 0;
-  private static final int READ_REPLY = 1;
-  private static final int WRITE_REQUEST = 2;
-  private static final int WRITE_REPLY = 3;
-  private static final int JITTER = 4;
+  // each draw is a pure function of (seed, N, trial, client, attempt, draw): the draws of one try
+  private static final int READ_PAIR = 0;   // uniforms 0, 1: read reply and write request
+  private static final int WRITE_PAIR = 2;  // uniforms 2, 3: write reply and the next try's read request
+  private static final int JITTER = 4;      // uniform 4: the sleep after a lost write
+  private static final double TWO_PI = 2 * Math.PI;
 
   private final HerdStrategy strategy;
   private final double baseMs;
@@ -53,7 +52,11 @@ final class HerdTrial implements EventLoop.Handler {
   /** Runs one trial; returns {calls, completion in nanoseconds}. */
   static long[] run(HerdSettings settings, HerdStrategy strategy, int clients, int trial, EventLoop.Factory loops) {
     var t = new HerdTrial(settings, strategy, clients, trial, loops);
-    for (int c = 0; c < clients; c++) t.loop.schedule(t.network(c, 0, READ_REQUEST), c, READ_AT_SERVER);
+    for (int c = 0; c < clients; c++) {
+      // the first read request is drawn as if a try -1 had lost its write
+      long h = Seeds.mix(t.key, c, -1);
+      t.loop.schedule(t.delay(t.normalPair(h, WRITE_PAIR, false)), c, READ_AT_SERVER);
+    }
     t.loop.runUntilIdle();
     return new long[] {t.calls, t.lastDoneNanos};
   }
@@ -61,29 +64,40 @@ final class HerdTrial implements EventLoop.Handler {
   @Override
   public void on(int client, int kind) {
     int a = attempt[client];
+    long h = Seeds.mix(key, client, a);
     if (kind == READ_AT_SERVER) {
       versionRead[client] = version;
       // the reply reaches the client, which sends its write at once: nothing shared happens in between
-      loop.schedule(network(client, a, READ_REPLY) + network(client, a, WRITE_REQUEST), client, WRITE_AT_SERVER);
+      loop.schedule(delay(normalPair(h, READ_PAIR, true)) + delay(normalPair(h, READ_PAIR, false)),
+          client, WRITE_AT_SERVER);
       return;
     }
     calls++;
-    long reply = network(client, a, WRITE_REPLY);
+    long reply = delay(normalPair(h, WRITE_PAIR, true));
     if (versionRead[client] == version) {
       version++;
       lastDoneNanos = Math.max(lastDoneNanos, loop.nowNanos() + reply);
       return;
     }
     int next = ++attempt[client];
-    double sleepMs = strategy.sleepMs(next, previousSleepMs[client], baseMs, capMs,
-        Seeds.unit(key, client, next, JITTER));
+    double sleepMs = strategy.sleepMs(next, previousSleepMs[client], baseMs, capMs, Seeds.unit(h, JITTER));
     previousSleepMs[client] = sleepMs;
-    loop.schedule(reply + nanos(sleepMs) + network(client, next, READ_REQUEST), client, READ_AT_SERVER);
+    loop.schedule(reply + nanos(sleepMs) + delay(normalPair(h, WRITE_PAIR, false)), client, READ_AT_SERVER);
   }
 
-  /** One message's one-way delay, |normal(mean, sd)|, as the published simulator draws it. */
-  private long network(int client, int attempt, int leg) {
-    return nanos(Math.abs(meanMs + sdMs * Seeds.gaussian(key, client, attempt, leg)));
+  /**
+   * One of the two standard normal numbers that the Box–Muller transform makes from the uniforms
+   * {@code first} and {@code first + 1} of a try: the cosine one or the sine one.
+   */
+  private double normalPair(long h, int first, boolean cosine) {
+    double radius = Math.sqrt(-2 * Math.log(Math.max(Seeds.unit(h, first), 0x1.0p-53)));
+    double angle = TWO_PI * Seeds.unit(h, first + 1);
+    return radius * (cosine ? Math.cos(angle) : Math.sin(angle));
+  }
+
+  /** A message's one-way delay, |normal(mean, sd)|, as the published simulator draws it. */
+  private long delay(double standardNormal) {
+    return nanos(Math.abs(meanMs + sdMs * standardNormal));
   }
 
   private static long nanos(double millis) {
