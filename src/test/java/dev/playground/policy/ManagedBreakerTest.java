@@ -7,6 +7,7 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.clock.VirtualClock;
 import dev.failsafe.Failsafe;
 import dev.playground.events.BreakerState;
 import dev.playground.llm.ChatAnswer;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ManagedBreakerTest {
-  private final ManualClock clock = new ManualClock();
+  private final VirtualClock clock = new VirtualClock();
   private final List<String> changes = new ArrayList<>();
   private final PolicyListener listener = new PolicyListener() {
     @Override
@@ -89,7 +90,7 @@ class ManagedBreakerTest {
     var breaker = breaker(BreakerSpec.countBased(1, 1, ofSeconds(30)).withSuccessThreshold(2, 3));
     var cb = breaker.policy();
     cb.recordFailure();
-    clock.advance(ofSeconds(30));
+    clock.advance(30_000);
     assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
 
     cb.recordSuccess();
@@ -98,7 +99,7 @@ class ManagedBreakerTest {
     assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
 
     cb.recordFailure();
-    clock.advance(ofSeconds(30));
+    clock.advance(30_000);
     cb.recordFailure();
     cb.recordFailure();
     assertThat(breaker.state()).as("2 failures of 3 trials: 2 successes are out of reach").isEqualTo(BreakerState.OPEN);
@@ -107,13 +108,13 @@ class ManagedBreakerTest {
   @Test
   void itHalfOpensAfterExactlyItsDelayOnTheRunClock() {
     var breaker = breaker(BreakerSpec.countBased(1, 1, ofSeconds(30)));
-    clock.advance(ofSeconds(5));
+    clock.advance(5_000);
     breaker.policy().recordFailure();
 
-    clock.advance(ofMillis(29_999));
+    clock.advance(29_999);
     assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     assertThat(breaker.remainingDelay()).isEqualTo(ofMillis(1));
-    clock.advance(ofMillis(1));
+    clock.advance(1);
 
     assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
     assertThat(breaker.remainingDelay()).isZero();
@@ -125,7 +126,7 @@ class ManagedBreakerTest {
     var breaker = breaker(BreakerSpec.defaults());
 
     breaker.open();
-    clock.advance(ofSeconds(30));
+    clock.advance(30_000);
     breaker.close();
 
     assertThat(changes).containsExactly("closed→open (manual) @0", "open→half_open @30000",
@@ -136,14 +137,14 @@ class ManagedBreakerTest {
   void reopeningStartsTheDelayAgain() {
     var breaker = breaker(BreakerSpec.defaults());
     breaker.open();
-    clock.advance(ofSeconds(10));
+    clock.advance(10_000);
     breaker.close();
-    clock.advance(ofSeconds(10));
+    clock.advance(10_000);
     breaker.open();
 
-    clock.advance(ofSeconds(10));
+    clock.advance(10_000);
     assertThat(breaker.state()).as("the first opening's half-open is void").isEqualTo(BreakerState.OPEN);
-    clock.advance(ofSeconds(20));
+    clock.advance(20_000);
 
     assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
   }

@@ -12,6 +12,7 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.clock.VirtualClock;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Execution;
@@ -215,7 +216,7 @@ class RetryPoliciesTest {
 
   @Test
   void theTimeBudgetIsMeasuredOnTheRunClock() {
-    var clock = new ManualClock();
+    var clock = new VirtualClock();
     var spec = RetrySpec.defaults().withMaxAttempts(10).withMaxTotalDuration(ofSeconds(5));
     var recorder = new Recorder(clock);
     var policy = RetryPolicies.build(spec, RetryScope.of(SEED, 0, 0, clock), recorder);
@@ -229,7 +230,7 @@ class RetryPoliciesTest {
 
   @Test
   void theListenerHearsEachRetryWithItsReasonAsScheduled() {
-    var clock = new ManualClock();
+    var clock = new VirtualClock();
     var spec = RetrySpec.defaults().withBackoff(ofSeconds(1), ofSeconds(30), 2);
     var recorder = new Recorder(clock);
     var policy = RetryPolicies.build(spec, RetryScope.of(SEED, 7, 0, clock), recorder);
@@ -243,12 +244,12 @@ class RetryPoliciesTest {
 
   /** Runs a policy asynchronously on the manual clock and records what it reports. */
   static final class Recorder implements PolicyListener {
-    final ManualClock clock;
+    final VirtualClock clock;
     final List<String> retries = new ArrayList<>();
     final List<String> stops = new ArrayList<>();
     final List<Long> attemptsAt = new ArrayList<>();
 
-    Recorder(ManualClock clock) {
+    Recorder(VirtualClock clock) {
       this.clock = clock;
     }
 

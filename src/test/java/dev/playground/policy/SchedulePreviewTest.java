@@ -7,6 +7,7 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.clock.VirtualClock;
 import dev.playground.events.RetryReason;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ class SchedulePreviewTest {
   @Test
   void thePreviewIsWhatARunOnTheClockDoes() {
     for (RetrySpec spec : specs()) {
-      var clock = new ManualClock();
+      var clock = new VirtualClock();
       var recorder = new RetryPoliciesTest.Recorder(clock);
       recorder.run(RetryPolicies.build(spec, RetryScope.of(99, 3, 0, clock), recorder), List.of());
 
