@@ -64,8 +64,8 @@ final class JsonFields {
   int integer(String key, int fallback) {
     JsonNode v = child(key);
     if (v == null) return fallback;
-    if (!v.isIntegralNumber() || !v.canConvertToInt())
-      throw Checks.fail(at(key) + " must be a whole number, was " + describe(v));
+    if (!v.isIntegralNumber()) throw Checks.fail(at(key) + " must be a whole number, was " + describe(v));
+    if (!v.canConvertToInt()) throw Checks.fail(at(key) + " is out of range, was " + v.asText());
     return v.intValue();
   }
 
@@ -94,11 +94,11 @@ final class JsonFields {
   Duration millis(String key, Duration fallback) {
     JsonNode v = child(key);
     if (v == null) return fallback;
-    if (!v.isIntegralNumber() || !v.canConvertToLong())
+    if (!v.isIntegralNumber())
       throw Checks.fail(at(key) + " must be a whole number of milliseconds, was " + describe(v));
+    if (!v.canConvertToLong() || v.longValue() > Checks.ONE_DAY.toMillis())
+      throw Checks.fail(at(key) + " must be ≤ 1 day (" + Checks.ONE_DAY.toMillis() + "), was " + v.asText());
     if (v.longValue() < 0) throw Checks.fail(at(key) + " must be ≥ 0, was " + v.longValue());
-    if (v.longValue() > Checks.ONE_DAY.toMillis())
-      throw Checks.fail(at(key) + " must be ≤ 1 day (" + Checks.ONE_DAY.toMillis() + "), was " + v.longValue());
     return Duration.ofMillis(v.longValue());
   }
 

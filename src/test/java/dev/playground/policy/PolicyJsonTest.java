@@ -114,6 +114,10 @@ class PolicyJsonTest {
         .hasMessage("cache.enabled must be true or false, was 1");
     assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"timeout\": {\"per_attempt_ms\": -1}}"))
         .hasMessage("timeout.per_attempt_ms must be ≥ 0, was -1");
+    assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"timeout\": {\"per_attempt_ms\": 99999999999999999999}}"))
+        .hasMessage("timeout.per_attempt_ms must be ≤ 1 day (86400000), was 99999999999999999999");
+    assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"cache\": {\"max_size\": 3000000000}}"))
+        .hasMessage("cache.max_size is out of range, was 3000000000");
   }
 
   @Test
