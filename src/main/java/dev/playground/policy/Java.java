@@ -39,9 +39,9 @@ final class Java {
     return b.append('"').toString();
   }
 
-  /** Text safe inside a {@code //} comment: one line, no unicode escapes javac would decode. */
+  /** Text safe inside any comment: one line, no comment end, no unicode escapes javac would decode. */
   static String comment(String s) {
-    return s.replace("\\", "\\\\").replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+    return s.replace("\\", "\\\\").replace("*/", "* /").replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
   }
 
   /** An {@code EnumSet} expression, wrapped after every three kinds. */

@@ -65,7 +65,7 @@ public record LadderSpec(
     return List.copyOf(rungs);
   }
 
-  /** Why the {@code full} rung did not answer, as far as the {@code limited} rung cares. */
+  /** Why the {@code full} rung did not answer, as far as the {@code limited} rung cares. Immutable. */
   public enum FullFailure {
     /** The retriever failed: no context to send. */
     RETRIEVAL_FAILED,

@@ -28,7 +28,7 @@ public record SchedulePreview(RetrySpec spec, List<Row> rows) {
 
   /**
    * One attempt. {@code delay} is the wait before it; {@code start} the time from the first attempt's start.
-   * The band's starts are capped by the spec's time budget, the band's waits are the jitter's own.
+   * The band's starts are capped by the spec's time budget, the band's waits are the jitter's own. Immutable.
    */
   public record Row(
       int attempt,

@@ -72,7 +72,10 @@ class FailsafeCodeTest {
         PolicySet.of(ONE).withRetry(base.withJitter(Jitter.DECORRELATED, 0).withRetryAfter(true, ofSeconds(10))),
         PolicySet.of(ONE).withRetry(RetrySpec.defaults().withDelay(ofMillis(1500)).withJitter(Jitter.FULL, 0))
             .withCache(CacheSpec.defaults())
-            .withLadder(new LadderSpec(true, true, true, true, "Say \"sorry\" \\u0041\n", false)));
+            .withLadder(new LadderSpec(true, true, true, true, "Say \"sorry\" \\u0041\n", false)),
+        PolicySet.of(THREE),
+        PolicySet.of(ChainSpec.of(new ModelRef("odd", "a*/b\\u0022"), new ModelRef("odd", "a-b")))
+            .withBreaker(BreakerSpec.defaults()).withTimeout(TimeoutSpec.of(ofSeconds(5))));
   }
 
   @Test
