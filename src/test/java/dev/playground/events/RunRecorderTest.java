@@ -1,0 +1,129 @@
+package dev.playground.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.playground.clock.RunClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RunRecorderTest {
+  private static final int THREADS = 8;
+  private static final int PER_THREAD = 20_000;
+
+  @Test
+  void manyThreadsGetSeqWithoutGapsAndSubscribersSeeThemInOrder() throws Exception {
+    // given a clock that moves on every reading, and a subscriber that keeps what it sees
+    var recorder = new RunRecorder(new ManualClock(1));
+    var seen = new ArrayList<RunEvent>(); // plain list on purpose: the recorder promises one event at a time
+    recorder.subscribe(seen::add);
+    // when 8 threads publish at once
+    publishFromThreads(recorder);
+    // then seq is 0..n-1 in delivery order, and time never goes back
+    assertThat(seen).hasSize(THREADS * PER_THREAD);
+    for (int i = 0; i < seen.size(); i++) {
+      assertThat(seen.get(i).seq()).isEqualTo(i);
+      if (i > 0) assertThat(seen.get(i).tMs()).isGreaterThanOrEqualTo(seen.get(i - 1).tMs());
+    }
+    assertThat(recorder.published()).isEqualTo(THREADS * PER_THREAD);
+  }
+
+  @Test
+  void timeNeverGoesBackEvenIfTheClockDoes() {
+    var clock = new ManualClock();
+    var recorder = new RunRecorder(clock);
+    clock.set(500);
+    var first = recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
+    clock.set(300);
+    var second = recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 2, "b"));
+    assertThat(first.tMs()).isEqualTo(500);
+    assertThat(second.tMs()).isEqualTo(500);
+  }
+
+  @Test
+  void aFactoryThatThrowsUsesUpNoNumber() {
+    var recorder = new RunRecorder(new ManualClock());
+    recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
+    assertThatThrownBy(() -> recorder.publish((seq, t) -> {
+      throw new IllegalStateException("engine bug");
+    })).hasMessage("engine bug");
+    var next = recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 2, "b"));
+    assertThat(next.seq()).isEqualTo(1);
+  }
+
+  @Test
+  void aFactoryThatIgnoresItsSeqIsRefused() {
+    var recorder = new RunRecorder(new ManualClock());
+    var seen = new ArrayList<RunEvent>();
+    recorder.subscribe(seen::add);
+    assertThatThrownBy(() -> recorder.publish((seq, t) -> new RunEvent.RequestStarted(99, t, 1, "a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the event factory must use the seq and tMs it is given: was given (0, 0), built (99, 0)"
+            + " for request_started");
+    assertThat(seen).isEmpty();
+    assertThat(recorder.published()).isZero();
+  }
+
+  @Test
+  void aFailingSubscriberDoesNotStopTheOthersNorThePublisher() {
+    var recorder = new RunRecorder(new ManualClock());
+    recorder.subscribe(e -> {
+      throw new IllegalStateException("broken view");
+    });
+    var seen = new ArrayList<RunEvent>();
+    recorder.subscribe(seen::add);
+    recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
+    recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 2, "b"));
+    assertThat(seen).extracting(RunEvent::seq).containsExactly(0L, 1L);
+    assertThat(recorder.subscriberFailures()).isEqualTo(2);
+  }
+
+  @Test
+  void aSubscriberSeesOnlyWhatIsPublishedWhileItIsSubscribed() {
+    var recorder = new RunRecorder(new ManualClock());
+    recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "before"));
+    var seen = new ArrayList<RunEvent>();
+    var subscription = recorder.subscribe(seen::add);
+    recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 2, "during"));
+    subscription.close();
+    recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 3, "after"));
+    assertThat(seen).extracting(RunEvent::seq).containsExactly(1L);
+  }
+
+  @Test
+  void theTimeComesFromTheRunClock() {
+    RunClock clock = new ManualClock();
+    ((ManualClock) clock).set(1234);
+    var event = new RunRecorder(clock).publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
+    assertThat(event.tMs()).isEqualTo(1234);
+  }
+
+  static void publishFromThreads(RunRecorder recorder) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      var start = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int th = 0; th < THREADS; th++) {
+        long req0 = th * (long) PER_THREAD;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < PER_THREAD; i++) {
+            long req = req0 + i;
+            recorder.publish((seq, t) -> new RunEvent.AttemptStarted(seq, t, req, 1, 1, "sim", "m", Rung.FULL));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) f.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
