@@ -80,6 +80,11 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
         capacity, Redaction.environment());
   }
 
+  /** Writes to {@code out} (closed by {@link #close}); {@code name} names it in messages. */
+  static RunLogWriter to(OutputStream out, String name, int capacity, Redaction redaction) {
+    return new RunLogWriter(name, out, null, capacity, redaction);
+  }
+
   /** Queues {@code event} for writing; waits only while {@link #DEFAULT_CAPACITY capacity} events are pending. */
   @Override
   public void accept(RunEvent event) {

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,6 +82,32 @@ class RunLogWriterTest {
     RunLog log = RunLogReader.read(file);
     assertThat(log.events()).hasSize(count);
     assertThat(log.warnings()).isEmpty();
+  }
+
+  @Test
+  void everyWriteHandsTheSystemWholeLinesOnly() throws Exception {
+    // given a stream that remembers each write it gets
+    var writes = new ArrayList<byte[]>();
+    var out = new OutputStream() {
+      @Override
+      public void write(int b) {
+        writes.add(new byte[] {(byte) b});
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writes.add(Arrays.copyOfRange(b, off, off + len));
+      }
+    };
+    // when lines of many sizes are written, some longer than the writer's buffer
+    try (var writer = RunLogWriter.to(out, "memory", 64, Redaction.of(Map.of()))) {
+      for (int i = 0; i < 5000; i++)
+        writer.accept(new RunEvent.RequestStarted(i, i, i, "x".repeat(i % 7 == 0 ? 70_000 : i % 300)));
+    }
+    // then each write ends with a line break: a crash between two writes never leaves half a line
+    assertThat(writes).isNotEmpty().allSatisfy(w -> assertThat(w[w.length - 1]).isEqualTo((byte) '\n'));
+    long lines = writes.stream().mapToLong(w -> new String(w, StandardCharsets.UTF_8).lines().count()).sum();
+    assertThat(lines).isEqualTo(5000);
   }
 
   @Test
