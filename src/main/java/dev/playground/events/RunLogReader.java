@@ -92,7 +92,7 @@ public final class RunLogReader {
     return new RunLog(events, truncated, warnings);
   }
 
-  /** True if {@code text} is JSON that stops before it is complete: the syntax error is at its very end. */
+  /** True if {@code text} is JSON that stops before it is complete: its only syntax error is where it ends. */
   private static boolean endsTooEarly(IllegalArgumentException e, String text) {
     if (!(e.getCause() instanceof JsonProcessingException syntax) || !text.startsWith("{")) return false;
     JsonLocation where = syntax.getLocation();

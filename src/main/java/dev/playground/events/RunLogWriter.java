@@ -25,8 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>Lines reach the file about 10 ms after they were accepted, and at most {@value #FLUSH_INTERVAL_MS} ms after
  * under a flood; always in whole lines (a write never ends inside a line), so a killed process loses at most
- * its last moments and never damages an earlier line. {@link #close} writes the rest and
- * syncs the file to disk.
+ * its last moments and never damages an earlier line. {@link #close} writes the rest and syncs the file.
  *
  * <p>Memory is bounded: at most {@link #DEFAULT_CAPACITY} events wait. {@link #accept} returns at once while
  * there is room; when a producer outruns the disk (a virtual-time run can), it waits for room instead of
@@ -51,7 +50,7 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
   private final Object progress = new Object();
   private boolean closed; // guarded by state
   private long lost; // guarded by state
-  private long publisherWaits; // guarded by state
+  private volatile long publisherWaits; // written under state
   private volatile IOException failure;
   private volatile long linesWritten;
 
@@ -124,9 +123,7 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
 
   /** How many times a publisher had to wait for room (the writer was {@code capacity} events behind). */
   public long publisherWaits() {
-    synchronized (state) {
-      return publisherWaits;
-    }
+    return publisherWaits;
   }
 
   /** Why writing stopped, if it did. */
@@ -219,7 +216,7 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
       if (channel != null) channel.force(false);
     } catch (Throwable e) {
       fail(e instanceof IOException io ? io : new IOException(e.toString(), e), buffer.lines(), batch);
-      if (e instanceof Error error && !(e instanceof AssertionError)) throw error;
+      if (e instanceof Error error) throw error; // recorded above; let the JVM see it too
     }
   }
 

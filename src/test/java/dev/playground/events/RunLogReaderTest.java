@@ -76,6 +76,15 @@ class RunLogReaderTest {
   }
 
   @Test
+  void aLastLineDamagedInTheMiddleIsAnErrorEvenWithoutItsLineBreak() {
+    // a cut line is whole up to where it stops; this one has a wrong character before its end
+    String damaged = LOG + "{\"seq\":27,\"t_ms\":17#0,\"type\":\"run_finished\"}";
+    assertThatThrownBy(() -> RunLogReader.parse(damaged))
+        .isInstanceOf(RunLogFormatException.class)
+        .hasMessageStartingWith("the text, line 28: not valid JSON at column 20");
+  }
+
+  @Test
   void anUnknownTypeIsAClearError() {
     String log = LOG + "{\"seq\":27,\"t_ms\":1700,\"type\":\"coffee_break\"}\n";
     assertThatThrownBy(() -> RunLogReader.parse(log))
@@ -90,7 +99,8 @@ class RunLogReaderTest {
         .hasMessageStartingWith("chart.png: not a run log (line 1: not valid JSON at column 1: ");
     String scenario = "{\n  \"name\": \"outage\",\n  \"seed\": 7\n}\n";
     assertThatThrownBy(() -> RunLogReader.read(bytes(scenario), "outage.json"))
-        .hasMessageStartingWith("outage.json: not a run log (line 1: not valid JSON at column 2: Unexpected end-of-input");
+        .hasMessageStartingWith(
+            "outage.json: not a run log (line 1: not valid JSON at column 2: Unexpected end-of-input");
     assertThatThrownBy(() -> RunLogReader.read(bytes("{\"name\":\"outage\"}\n"), "outage.json"))
         .hasMessageStartingWith("outage.json: not a run log (line 1: the object has no \"type\"");
     assertThatThrownBy(() -> RunLogReader.read(bytes("Dear diary"), "notes.txt"))
