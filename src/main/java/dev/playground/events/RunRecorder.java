@@ -44,6 +44,7 @@ public final class RunRecorder {
   private final AtomicLong subscriberFailures = new AtomicLong();
   private long nextSeq; // guarded by lock
   private long lastTMs; // guarded by lock
+  private boolean publishing; // guarded by lock
 
   public RunRecorder(RunClock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,26 +60,38 @@ public final class RunRecorder {
   public <E extends RunEvent> E publish(EventFactory<E> factory) {
     Objects.requireNonNull(factory, "factory");
     synchronized (lock) {
-      long seq = nextSeq;
-      long tMs = Math.max(lastTMs, clock.nowMillis());
-      E event = factory.create(seq, tMs);
-      if (event == null) throw new NullPointerException("the event factory returned null");
-      if (event.seq() != seq || event.tMs() != tMs)
-        throw new IllegalArgumentException("the event factory must use the seq and tMs it is given: was given ("
-            + seq + ", " + tMs + "), built (" + event.seq() + ", " + event.tMs() + ") for " + event.type());
-      nextSeq = seq + 1;
-      lastTMs = tMs;
-      for (Consumer<? super RunEvent> subscriber : subscribers) {
-        try {
-          subscriber.accept(event);
-        } catch (RuntimeException e) {
-          // one broken consumer must not stop the run nor the others; the writer reports its own failures
-          subscriberFailures.incrementAndGet();
-          LOG.log(System.Logger.Level.WARNING, "a run event subscriber failed on seq " + seq, e);
-        }
+      // the lock is reentrant: a nested publish would reach the remaining subscribers before this event
+      if (publishing) throw new IllegalStateException(
+          "publish was called from an event factory or a subscriber; publish from the engine's own code instead");
+      publishing = true;
+      try {
+        return numberAndDispatch(factory);
+      } finally {
+        publishing = false;
       }
-      return event;
     }
+  }
+
+  private <E extends RunEvent> E numberAndDispatch(EventFactory<E> factory) {
+    long seq = nextSeq;
+    long tMs = Math.max(lastTMs, clock.nowMillis());
+    E event = factory.create(seq, tMs);
+    if (event == null) throw new NullPointerException("the event factory returned null");
+    if (event.seq() != seq || event.tMs() != tMs)
+      throw new IllegalArgumentException("the event factory must use the seq and tMs it is given: was given ("
+          + seq + ", " + tMs + "), built (" + event.seq() + ", " + event.tMs() + ") for " + event.type());
+    nextSeq = seq + 1;
+    lastTMs = tMs;
+    for (Consumer<? super RunEvent> subscriber : subscribers) {
+      try {
+        subscriber.accept(event);
+      } catch (RuntimeException e) {
+        // one broken consumer must not stop the run nor the others; the writer reports its own failures
+        subscriberFailures.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING, "a run event subscriber failed on seq " + seq, e);
+      }
+    }
+    return event;
   }
 
   /**

@@ -85,6 +85,16 @@ class RunRecorderTest {
   }
 
   @Test
+  void publishingFromInsideAFactoryIsRefusedAndLosesNoNumber() {
+    var recorder = new RunRecorder(new ManualClock());
+    assertThatThrownBy(() -> recorder.publish((seq, t) -> {
+      recorder.publish((s2, t2) -> new RunEvent.RequestStarted(s2, t2, 2, "nested"));
+      return new RunEvent.RequestStarted(seq, t, 1, "outer");
+    })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("publish was called from an event factory");
+    assertThat(recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 3, "next")).seq()).isZero();
+  }
+
+  @Test
   void aSubscriberSeesOnlyWhatIsPublishedWhileItIsSubscribed() {
     var recorder = new RunRecorder(new ManualClock());
     recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "before"));
