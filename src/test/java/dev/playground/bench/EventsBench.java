@@ -1,6 +1,7 @@
 package dev.playground.bench;
 
-import dev.playground.clock.RunClock;
+import dev.playground.clock.LiveClock;
+import dev.playground.clock.VirtualClock;
 import dev.playground.events.Rung;
 import dev.playground.events.RetryReason;
 import dev.playground.events.RunEvent;
@@ -20,14 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Events per second through the run-log path (recorder → JSON → writer → temp file, until {@code close} has put
  * every line in the file), against the recorder alone as the baseline; JSON encoding per event; summary cost per
- * event. Prints the median of several rounds after warm-up.
+ * event. Publishers stamp from the live clock, as in a live run. Prints the median of several rounds after warm-up.
  * {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench=EventsBench [-Dbench.args="ROUNDS EVENTS"]}
  */
 public final class EventsBench {
@@ -67,7 +65,8 @@ public final class EventsBench {
 
   /** Events per second from {@code threads} publishers, to a fresh log in {@code dir} (or to nothing). */
   private static double throughput(Path dir, int threads, int events) throws Exception {
-    var recorder = new RunRecorder(new CountingClock());
+    var clock = new LiveClock();
+    var recorder = new RunRecorder(clock);
     Path file = dir == null ? null : Files.createTempFile(dir, "run", ".jsonl");
     RunLogWriter writer = file == null ? null : RunLogWriter.open(file);
     if (writer != null) recorder.subscribe(writer);
@@ -89,6 +88,7 @@ public final class EventsBench {
     if (writer != null) writer.close();
     long elapsed = System.nanoTime() - t0;
     pool.shutdown();
+    clock.close();
     if (file != null) Files.delete(file);
     return recorder.published() * 1e9 / elapsed;
   }
@@ -109,7 +109,7 @@ public final class EventsBench {
   }
 
   private static List<RunEvent> sampleRun(int events) {
-    var recorder = new RunRecorder(new CountingClock());
+    var recorder = new RunRecorder(new VirtualClock());
     var out = new ArrayList<RunEvent>(events);
     recorder.subscribe(out::add);
     for (long req = 0; out.size() + REQUEST_EVENTS <= events; req++) publishRequest(recorder, req);
@@ -131,30 +131,5 @@ public final class EventsBench {
     long elapsed = System.nanoTime() - t0;
     if (summary.requests() == 0) throw new AssertionError();
     return (double) elapsed / events.size();
-  }
-
-  /** A run clock that advances one millisecond every 16 readings. */
-  private static final class CountingClock implements RunClock {
-    private final AtomicLong readings = new AtomicLong();
-
-    @Override
-    public long nowMillis() {
-      return readings.getAndIncrement() >> 4;
-    }
-
-    @Override
-    public long nowNanos() {
-      return TimeUnit.MILLISECONDS.toNanos(readings.get() >> 4);
-    }
-
-    @Override
-    public ScheduledFuture<?> schedule(Callable<?> task, long delay, TimeUnit unit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isVirtual() {
-      return true;
-    }
   }
 }

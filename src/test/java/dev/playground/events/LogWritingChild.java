@@ -1,5 +1,6 @@
 package dev.playground.events;
 
+import dev.playground.clock.LiveClock;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public final class LogWritingChild {
     Path file = Path.of(args[0]);
     long announceAt = Long.parseLong(args[1]);
     String key = String.valueOf(System.getenv("OPENAI_API_KEY"));
-    var recorder = new RunRecorder(new ManualClock(1));
+    var recorder = new RunRecorder(new LiveClock());
     var writer = RunLogWriter.open(file);
     recorder.subscribe(writer);
     boolean announced = false;

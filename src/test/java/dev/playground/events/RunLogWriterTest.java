@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.playground.clock.LiveClock;
+import dev.playground.clock.VirtualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +28,9 @@ class RunLogWriterTest {
   void everyLineParsesAfterManyThreadsPublishThroughTheRecorder() throws Exception {
     // given a recorder whose one subscriber is the writer
     Path file = dir.resolve("run.jsonl");
-    var recorder = new RunRecorder(new ManualClock(1));
-    try (var writer = RunLogWriter.open(file)) {
+    RunRecorder recorder;
+    try (var clock = new LiveClock(); var writer = RunLogWriter.open(file)) {
+      recorder = new RunRecorder(clock);
       recorder.subscribe(writer);
       // when 8 threads publish 160,000 events
       RunRecorderTest.publishFromThreads(recorder);
@@ -65,7 +68,7 @@ class RunLogWriterTest {
   void aProducerFasterThanTheDiskWaitsForRoomAndLosesNothing() throws Exception {
     // given a writer that may hold only 4 events in memory
     Path file = dir.resolve("run.jsonl");
-    var recorder = new RunRecorder(new ManualClock());
+    var recorder = new RunRecorder(new VirtualClock());
     int count = 5_000;
     long waits;
     try (var writer = RunLogWriter.open(file, 4)) {

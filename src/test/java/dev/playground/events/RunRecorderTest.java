@@ -3,14 +3,19 @@ package dev.playground.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.playground.clock.LiveClock;
 import dev.playground.clock.RunClock;
+import dev.playground.clock.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RunRecorderTest {
@@ -19,9 +24,15 @@ class RunRecorderTest {
 
   @Test
   void manyThreadsGetSeqWithoutGapsAndSubscribersSeeThemInOrder() throws Exception {
-    // given a clock that moves on every reading, and a subscriber that keeps what it sees
-    var recorder = new RunRecorder(new ManualClock(1));
+    try (var clock = new LiveClock()) {
+      manyThreadsPublishOn(clock);
+    }
+  }
+
+  private static void manyThreadsPublishOn(RunClock clock) throws Exception {
+    // given real time, and a subscriber that keeps what it sees
     var seen = new ArrayList<RunEvent>(); // plain list on purpose: the recorder promises one event at a time
+    var recorder = new RunRecorder(clock);
     recorder.subscribe(seen::add);
     // when 8 threads publish at once
     publishFromThreads(recorder);
@@ -36,11 +47,8 @@ class RunRecorderTest {
 
   @Test
   void timeNeverGoesBackEvenIfTheClockDoes() {
-    var clock = new ManualClock();
-    var recorder = new RunRecorder(clock);
-    clock.set(500);
+    var recorder = new RunRecorder(new ClockThatGoesBack(500, 300));
     var first = recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
-    clock.set(300);
     var second = recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 2, "b"));
     assertThat(first.tMs()).isEqualTo(500);
     assertThat(second.tMs()).isEqualTo(500);
@@ -48,7 +56,7 @@ class RunRecorderTest {
 
   @Test
   void aFactoryThatThrowsUsesUpNoNumber() {
-    var recorder = new RunRecorder(new ManualClock());
+    var recorder = new RunRecorder(new VirtualClock());
     recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
     assertThatThrownBy(() -> recorder.publish((seq, t) -> {
       throw new IllegalStateException("engine bug");
@@ -59,7 +67,7 @@ class RunRecorderTest {
 
   @Test
   void aFactoryThatIgnoresItsSeqIsRefused() {
-    var recorder = new RunRecorder(new ManualClock());
+    var recorder = new RunRecorder(new VirtualClock());
     var seen = new ArrayList<RunEvent>();
     recorder.subscribe(seen::add);
     assertThatThrownBy(() -> recorder.publish((seq, t) -> new RunEvent.RequestStarted(99, t, 1, "a")))
@@ -72,7 +80,7 @@ class RunRecorderTest {
 
   @Test
   void aFailingSubscriberDoesNotStopTheOthersNorThePublisher() {
-    var recorder = new RunRecorder(new ManualClock());
+    var recorder = new RunRecorder(new VirtualClock());
     recorder.subscribe(e -> {
       throw new IllegalStateException("broken view");
     });
@@ -86,7 +94,7 @@ class RunRecorderTest {
 
   @Test
   void publishingFromInsideAFactoryIsRefusedAndLosesNoNumber() {
-    var recorder = new RunRecorder(new ManualClock());
+    var recorder = new RunRecorder(new VirtualClock());
     assertThatThrownBy(() -> recorder.publish((seq, t) -> {
       recorder.publish((s2, t2) -> new RunEvent.RequestStarted(s2, t2, 2, "nested"));
       return new RunEvent.RequestStarted(seq, t, 1, "outer");
@@ -96,7 +104,7 @@ class RunRecorderTest {
 
   @Test
   void aSubscriberSeesOnlyWhatIsPublishedWhileItIsSubscribed() {
-    var recorder = new RunRecorder(new ManualClock());
+    var recorder = new RunRecorder(new VirtualClock());
     recorder.publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "before"));
     var seen = new ArrayList<RunEvent>();
     var subscription = recorder.subscribe(seen::add);
@@ -108,10 +116,40 @@ class RunRecorderTest {
 
   @Test
   void theTimeComesFromTheRunClock() {
-    RunClock clock = new ManualClock();
-    ((ManualClock) clock).set(1234);
+    var clock = new VirtualClock();
+    clock.runUntil(1234);
     var event = new RunRecorder(clock).publish((seq, t) -> new RunEvent.RequestStarted(seq, t, 1, "a"));
     assertThat(event.tMs()).isEqualTo(1234);
+  }
+
+  /** A broken clock: it answers the given readings in turn. Thread-safe. */
+  private static final class ClockThatGoesBack implements RunClock {
+    private final long[] readings;
+    private final AtomicInteger next = new AtomicInteger();
+
+    ClockThatGoesBack(long... readings) {
+      this.readings = readings;
+    }
+
+    @Override
+    public long nowMillis() {
+      return readings[Math.min(next.getAndIncrement(), readings.length - 1)];
+    }
+
+    @Override
+    public long nowNanos() {
+      return TimeUnit.MILLISECONDS.toNanos(nowMillis());
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Callable<?> task, long delay, TimeUnit unit) {
+      throw new UnsupportedOperationException("nothing is scheduled here");
+    }
+
+    @Override
+    public boolean isVirtual() {
+      return true;
+    }
   }
 
   static void publishFromThreads(RunRecorder recorder) throws Exception {
