@@ -107,16 +107,18 @@ class RunEventJsonTest {
   @Test
   void secretsInTheEnvironmentNeverReachTheJson() {
     // given a key the way the environment would hold it
-    var redaction = Redaction.of(Map.of("OPENAI_API_KEY", "sk-canary-0123456789", "HOME", "/home/someone"));
+    var redaction = Redaction.of(Map.of("OPENAI_API_KEY", "sk-canary-0123456789", "USER", "ada-lovelace"));
     var event = new RunEvent.AttemptFinished(1, 5, 1, 1, 1, "sim", "m", Rung.FULL, "auth", 401, 3, null, null,
-        "Incorrect API key provided: sk-canary-0123456789.", Map.of("authorization", "Bearer sk-canary-0123456789"));
+        "Incorrect API key provided: sk-canary-0123456789.", Map.of("authorization", "Bearer sk-canary-0123456789",
+            "x-user", "ada-lovelace"));
     var started = new RunEvent.RunStarted(0, 0, 1, "s", "live",
         SampleEvents.json("{\"providers\":[{\"key\":\"sk-canary-0123456789\"}]}"), null);
     // when
     String json = write(event, redaction) + write(started, redaction);
     // then
     assertThat(json).doesNotContain("sk-canary-0123456789").contains("Incorrect API key provided: [redacted].")
-        .contains("Bearer [redacted]").contains("\"key\":\"[redacted]\"");
+        .contains("Bearer [redacted]").contains("\"key\":\"[redacted]\"")
+        .contains("\"x-user\":\"ada-lovelace\""); // not a secret-looking name: left alone
   }
 
   @Test
