@@ -35,7 +35,7 @@ final class RawClient {
         .header("Content-Type", "application/json")
         .header("Authorization", "Bearer sk-test")
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    for (int i = 0; i < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
     return b;
   }
 
