@@ -80,7 +80,7 @@ public final class FaultInjector {
   public FaultDecision decide(String model, Target target) {
     State s = state.get();
     long number = s.counters[target.ordinal()].getAndIncrement();
-    AtomicLong perModel = s.modelCounters.get(key(target, model));
+    AtomicLong perModel = s.modelCounters.isEmpty() ? null : s.modelCounters.get(key(target, model));
     long numberForModel = perModel == null ? -1 : perModel.getAndIncrement();
     return s.plan.decide(number, numberForModel, millis.getAsLong() - s.appliedAtMs, model, target);
   }
@@ -92,7 +92,7 @@ public final class FaultInjector {
   public FaultDecision force(FaultKind kind, String model, Target target) {
     State s = state.get();
     long number = s.counters[target.ordinal()].getAndIncrement();
-    AtomicLong perModel = s.modelCounters.get(key(target, model));
+    AtomicLong perModel = s.modelCounters.isEmpty() ? null : s.modelCounters.get(key(target, model));
     if (perModel != null) perModel.getAndIncrement();
     return s.plan.forced(kind, number);
   }

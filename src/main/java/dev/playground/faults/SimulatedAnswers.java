@@ -27,6 +27,7 @@ public final class SimulatedAnswers {
     "Streaming answers can break off midway, so the last chunk matters.",
   };
   private static final int PROMPT_EXCERPT = 60;
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private SimulatedAnswers() {}
 
@@ -37,7 +38,7 @@ public final class SimulatedAnswers {
     List<String> pieces = new ArrayList<>();
     pieces.add("[" + model + "] ");
     pieces.add("(simulated) ");
-    String excerpt = p.strip().replaceAll("\\s+", " ");
+    String excerpt = SPACES.matcher(p.strip()).replaceAll(" ");
     if (excerpt.length() > PROMPT_EXCERPT) excerpt = excerpt.substring(0, PROMPT_EXCERPT - 1) + "…";
     if (!excerpt.isEmpty()) {
       pieces.add("You asked: ");
