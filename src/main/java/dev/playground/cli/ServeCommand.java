@@ -171,11 +171,13 @@ final class ServeCommand implements Callable<Integer> {
     if (upstream != null) {
       boolean keySet = System.getenv("OPENAI_API_KEY") != null && !System.getenv("OPENAI_API_KEY").isBlank();
       err.println("serve: chaos proxy in front of " + upstream + "; requests the plan lets through go there with "
-          + (keySet ? "the key in OPENAI_API_KEY" : "the client's own Authorization header (OPENAI_API_KEY is not set)"));
+          + (keySet ? "the key in OPENAI_API_KEY"
+              : "the client's own Authorization header (OPENAI_API_KEY is not set)"));
     }
     if (remote) {
       err.println("serve: WARNING: listening on " + host + ": anyone who can reach this machine on port " + sim.port()
-          + " can use the simulated API" + (upstream != null ? ", and spend your API key's quota through the proxy" : "")
+          + " can use the simulated API"
+          + (upstream != null ? ", and spend your API key's quota through the proxy" : "")
           + ". The admin API still answers loopback clients only.");
     }
     err.println("serve: admin API (loopback only): " + root + "/__admin/faults and " + root + "/__admin/requests");

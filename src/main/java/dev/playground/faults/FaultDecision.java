@@ -54,7 +54,8 @@ public record FaultDecision(
     Long retryAfterS = kind == FaultKind.RATE_LIMIT ? DEFAULT_RETRY_AFTER_S : null;
     long hold = kind == FaultKind.TIMEOUT ? DEFAULT_HOLD_MS : 0;
     long latency = Math.min(Latency.MAX_MS, baseLatencyMs + extra);
-    return new FaultDecision(kind, latency, retryAfterS, null, null, kind.status(), hold, Math.min(baseLatencyMs, latency), -1);
+    long baseShare = Math.min(baseLatencyMs, latency);
+    return new FaultDecision(kind, latency, retryAfterS, null, null, kind.status(), hold, baseShare, -1);
   }
 
   public boolean isOk() {

@@ -79,7 +79,10 @@ public record FaultPlan(long seed, List<FaultRule> rules, Latency baseLatency) {
     return FaultDecision.ok(base);
   }
 
-  /** The decision for a forced fault (the {@code X-Playground-Fault} header): the kind's defaults, after the base latency. */
+  /**
+   * The decision for a forced fault (the {@code X-Playground-Fault} header): the kind's defaults, after the base
+   * latency.
+   */
   public FaultDecision forced(FaultKind kind, long number) {
     long base = baseLatency == null ? 0 : baseLatency.sampleMs(seed, DRAW_BASE_LATENCY, number);
     return FaultDecision.defaults(kind, base);
@@ -102,6 +105,7 @@ public record FaultPlan(long seed, List<FaultRule> rules, Latency baseLatency) {
     long hold = kind == FaultKind.TIMEOUT
         ? (rule.holdMs() != null ? rule.holdMs() : FaultDecision.DEFAULT_HOLD_MS)
         : 0;
-    return new FaultDecision(kind, latency, retryAfterS, retryAfterMs, shouldRetry, status, hold, Math.min(base, latency), index);
+    long baseShare = Math.min(base, latency);
+    return new FaultDecision(kind, latency, retryAfterS, retryAfterMs, shouldRetry, status, hold, baseShare, index);
   }
 }

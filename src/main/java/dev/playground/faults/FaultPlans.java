@@ -30,7 +30,8 @@ public final class FaultPlans {
 
   /** Parses and validates a plan; throws {@link FaultPlanException} naming the first problem. */
   public static FaultPlan parse(String json) {
-    if (json == null || json.isBlank()) throw new FaultPlanException("", "the fault plan is empty; expected a JSON object");
+    if (json == null || json.isBlank()) throw new FaultPlanException("",
+        "the fault plan is empty; expected a JSON object");
     JsonNode tree;
     try {
       tree = MAPPER.readTree(json);

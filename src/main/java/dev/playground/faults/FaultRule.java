@@ -3,6 +3,7 @@ package dev.playground.faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One rule of a fault plan: what goes wrong ({@code kind}, or a scripted {@code sequence} of kinds), when it
@@ -54,7 +55,8 @@ public record FaultRule(
     if (kind != null && !sequence.isEmpty())
       throw new FaultPlanException("", "has both \"kind\" and \"sequence\"; use one");
     if (sequence.size() > MAX_SEQUENCE)
-      throw FaultPlanException.field("sequence", "must have at most " + MAX_SEQUENCE + " kinds, had " + sequence.size());
+      throw FaultPlanException.field("sequence", "must have at most " + MAX_SEQUENCE + " kinds, had "
+          + sequence.size());
     if (repeat && sequence.isEmpty())
       throw FaultPlanException.field("repeat", "applies to a \"sequence\" only");
     if (!(probability >= 0 && probability <= 1))
@@ -93,61 +95,111 @@ public record FaultRule(
   /** A rule that always applies {@code kind} to chat calls. */
   public static FaultRule of(FaultKind kind) {
     if (kind == null) throw new FaultPlanException("kind", "kind must not be null");
-    return new FaultRule(kind, List.of(), false, 1, null, List.of(), Target.CHAT, null, null, null, null, null, null, null);
+    return new FaultRule(
+        kind, List.of(), false, 1, null, List.of(), Target.CHAT, null, null, null, null, null, null, null);
   }
 
   /** A scripted rule: request number n gets {@code kinds[n]} (modulo the length if {@code repeat}). */
   public static FaultRule sequence(List<FaultKind> kinds, boolean repeat) {
-    return new FaultRule(null, kinds, repeat, 1, null, List.of(), Target.CHAT, null, null, null, null, null, null, null);
+    return new FaultRule(
+        null, kinds, repeat, 1, null, List.of(), Target.CHAT, null, null, null, null, null, null, null);
   }
 
   public FaultRule withProbability(double p) {
-    return new FaultRule(kind, sequence, repeat, p, window, models, target, retryAfterS, retryAfterMs, shouldRetry, latency, status, holdMs, note);
+    return with(d -> d.probability = p);
   }
 
-  /** Applies only from {@code fromMs} (inclusive) to {@code toMs} (exclusive; null = open) after the plan was applied. */
+  /**
+   * Applies only from {@code fromMs} (inclusive) to {@code toMs} (exclusive; null = open) after the plan was applied.
+   */
   public FaultRule withWindow(long fromMs, Long toMs) {
     return withWindow(new Window(fromMs, toMs));
   }
 
   public FaultRule withWindow(Window w) {
-    return new FaultRule(kind, sequence, repeat, probability, w, models, target, retryAfterS, retryAfterMs, shouldRetry, latency, status, holdMs, note);
+    return with(d -> d.window = w);
   }
 
   public FaultRule withModels(List<String> names) {
-    return new FaultRule(kind, sequence, repeat, probability, window, names, target, retryAfterS, retryAfterMs, shouldRetry, latency, status, holdMs, note);
+    return with(d -> d.models = names);
   }
 
   public FaultRule withTarget(Target t) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, t, retryAfterS, retryAfterMs, shouldRetry, latency, status, holdMs, note);
+    return with(d -> d.target = t);
   }
 
   public FaultRule withRetryAfterSeconds(Long seconds) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, seconds, retryAfterMs, shouldRetry, latency, status, holdMs, note);
+    return with(d -> d.retryAfterS = seconds);
   }
 
   public FaultRule withRetryAfterMs(Long ms) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, ms, shouldRetry, latency, status, holdMs, note);
+    return with(d -> d.retryAfterMs = ms);
   }
 
   public FaultRule withShouldRetry(Boolean value) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs, value, latency, status, holdMs, note);
+    return with(d -> d.shouldRetry = value);
   }
 
   public FaultRule withLatency(Latency l) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs, shouldRetry, l, status, holdMs, note);
+    return with(d -> d.latency = l);
   }
 
   public FaultRule withStatus(Integer s) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs, shouldRetry, latency, s, holdMs, note);
+    return with(d -> d.status = s);
   }
 
   public FaultRule withHoldMs(Long ms) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs, shouldRetry, latency, status, ms, note);
+    return with(d -> d.holdMs = ms);
   }
 
   public FaultRule withNote(String text) {
-    return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs, shouldRetry, latency, status, holdMs, text);
+    return with(d -> d.note = text);
+  }
+
+  private FaultRule with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** A rule being changed by a {@code with*} method; validated when built. */
+  private static final class Draft {
+    FaultKind kind;
+    List<FaultKind> sequence;
+    boolean repeat;
+    double probability;
+    Window window;
+    List<String> models;
+    Target target;
+    Long retryAfterS;
+    Long retryAfterMs;
+    Boolean shouldRetry;
+    Latency latency;
+    Integer status;
+    Long holdMs;
+    String note;
+
+    Draft(FaultRule r) {
+      kind = r.kind;
+      sequence = r.sequence;
+      repeat = r.repeat;
+      probability = r.probability;
+      window = r.window;
+      models = r.models;
+      target = r.target;
+      retryAfterS = r.retryAfterS;
+      retryAfterMs = r.retryAfterMs;
+      shouldRetry = r.shouldRetry;
+      latency = r.latency;
+      status = r.status;
+      holdMs = r.holdMs;
+      note = r.note;
+    }
+
+    FaultRule build() {
+      return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs,
+          shouldRetry, latency, status, holdMs, note);
+    }
   }
 
   /** True if the rule names models (and so counts its sequence by the per-model request number). */

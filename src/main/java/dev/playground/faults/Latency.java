@@ -59,7 +59,8 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
   record LogNormal(double medianMs, double sigma) implements Latency {
     public LogNormal {
       if (!(medianMs > 0) || medianMs > MAX_MS)
-        throw FaultPlanException.field("lognormal.median_ms", "must be in (0, " + MAX_MS + "], was " + FaultPlanException.num(medianMs));
+        throw FaultPlanException.field("lognormal.median_ms", "must be in (0, " + MAX_MS + "], was "
+            + FaultPlanException.num(medianMs));
       if (!(sigma >= 0) || sigma > 3)
         throw FaultPlanException.field("lognormal.sigma", "must be in [0, 3], was " + FaultPlanException.num(sigma));
     }

@@ -51,7 +51,8 @@ final class PlanReader {
     if (present(node, "sequence")) {
       JsonNode array = node.get("sequence");
       String p = path + ".sequence";
-      if (!array.isArray()) throw FaultPlanException.field(p, "must be an array of fault kinds, was " + describe(array));
+      if (!array.isArray()) throw FaultPlanException.field(p, "must be an array of fault kinds, was "
+          + describe(array));
       if (array.isEmpty()) throw FaultPlanException.field(p, "must not be empty");
       List<FaultKind> kinds = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) kinds.add(kind(array.get(i), p + "[" + i + "]"));
@@ -62,12 +63,14 @@ final class PlanReader {
     FaultRule.Window window = present(node, "window") ? window(node.get("window"), path) : null;
     List<String> models = present(node, "models") ? models(node.get("models"), path + ".models") : List.of();
     Target target = present(node, "target") ? target(node.get("target"), path + ".target") : Target.CHAT;
-    Long retryAfterS = present(node, "retry_after_s") ? integer(node.get("retry_after_s"), path + ".retry_after_s") : null;
-    Long retryAfterMs = present(node, "retry_after_ms") ? integer(node.get("retry_after_ms"), path + ".retry_after_ms") : null;
+    Long retryAfterS = optionalInteger(node, "retry_after_s", path);
+    Long retryAfterMs = optionalInteger(node, "retry_after_ms", path);
     Boolean shouldRetry = present(node, "should_retry") ? bool(node.get("should_retry"), path + ".should_retry") : null;
     Latency latency = present(node, "latency") ? latency(node.get("latency"), path + ".latency") : null;
-    Integer status = present(node, "status") ? Math.toIntExact(bounded(node.get("status"), path + ".status", 100, 599)) : null;
-    Long holdMs = present(node, "hold_ms") ? integer(node.get("hold_ms"), path + ".hold_ms") : null;
+    Integer status = present(node, "status")
+        ? Math.toIntExact(bounded(node.get("status"), path + ".status", 100, 599))
+        : null;
+    Long holdMs = optionalInteger(node, "hold_ms", path);
     String note = present(node, "note") ? text(node.get("note"), path + ".note") : null;
     try {
       return new FaultRule(kind, sequence, repeat, probability, window, models, target, retryAfterS, retryAfterMs,
@@ -91,7 +94,8 @@ final class PlanReader {
 
   private static FaultRule.Window window(JsonNode node, String rulePath) {
     String path = rulePath + ".window";
-    if (!node.isObject()) throw FaultPlanException.field(path, "must be an object like {\"from_ms\":10000,\"to_ms\":30000}, was " + describe(node));
+    if (!node.isObject()) throw FaultPlanException.field(path,
+        "must be an object like {\"from_ms\":10000,\"to_ms\":30000}, was " + describe(node));
     checkFields(node, WINDOW_FIELDS, path, path);
     long from = present(node, "from_ms") ? integer(node.get("from_ms"), path + ".from_ms") : 0;
     Long to = present(node, "to_ms") ? integer(node.get("to_ms"), path + ".to_ms") : null;
@@ -112,7 +116,8 @@ final class PlanReader {
 
   static Latency latency(JsonNode node, String path) {
     if (node == null || !node.isObject())
-      throw FaultPlanException.field(path, "must be an object with one of fixed_ms, uniform, lognormal, was " + describe(node));
+      throw FaultPlanException.field(path, "must be an object with one of fixed_ms, uniform, lognormal, was "
+          + describe(node));
     checkFields(node, LATENCY_FIELDS, path, path);
     int given = 0;
     for (String f : LATENCY_FIELDS) if (present(node, f)) given++;
@@ -123,13 +128,15 @@ final class PlanReader {
       if (present(node, "uniform")) {
         JsonNode u = node.get("uniform");
         String p = path + ".uniform";
-        if (!u.isObject()) throw FaultPlanException.field(p, "must be an object like {\"min_ms\":100,\"max_ms\":300}, was " + describe(u));
+        if (!u.isObject()) throw FaultPlanException.field(p,
+            "must be an object like {\"min_ms\":100,\"max_ms\":300}, was " + describe(u));
         checkFields(u, UNIFORM_FIELDS, p, p);
         return new Latency.Uniform(required(u, "min_ms", p), required(u, "max_ms", p));
       }
       JsonNode l = node.get("lognormal");
       String p = path + ".lognormal";
-      if (!l.isObject()) throw FaultPlanException.field(p, "must be an object like {\"median_ms\":200,\"sigma\":0.5}, was " + describe(l));
+      if (!l.isObject()) throw FaultPlanException.field(p,
+          "must be an object like {\"median_ms\":200,\"sigma\":0.5}, was " + describe(l));
       checkFields(l, LOGNORMAL_FIELDS, p, p);
       if (!present(l, "median_ms")) throw FaultPlanException.field(p + ".median_ms", "is required");
       if (!present(l, "sigma")) throw FaultPlanException.field(p + ".sigma", "is required");
@@ -138,6 +145,10 @@ final class PlanReader {
       // messages from the Latency records are relative to the latency object; ours already carry the path
       throw e.path().startsWith(path) ? e : e.within(path);
     }
+  }
+
+  private static Long optionalInteger(JsonNode node, String field, String path) {
+    return present(node, field) ? integer(node.get(field), path + "." + field) : null;
   }
 
   private static long required(JsonNode node, String field, String path) {

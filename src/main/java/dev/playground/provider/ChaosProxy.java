@@ -87,7 +87,8 @@ final class ChaosProxy implements AutoCloseable {
     });
   }
 
-  private static void fail(HttpExchange exchange, Map<String, String> ourHeaders, IntConsumer onStatus, String message) {
+  private static void fail(HttpExchange exchange, Map<String, String> ourHeaders, IntConsumer onStatus,
+      String message) {
     onStatus.accept(502);
     try {
       Exchanges.sendJson(exchange, 502, ourHeaders,

@@ -233,6 +233,7 @@ final class Reply {
   }
 
   private void journal(int status) {
-    request.journal(provider.journalRing(), call.model(), d.kind(), status, call.stream(), d.rule(), forced, proxy != null && passesThrough(d.kind()));
+    request.journal(provider.journalRing(), call.model(), d.kind(), status, call.stream(), d.rule(), forced,
+        proxy != null && passesThrough(d.kind()));
   }
 }

@@ -132,7 +132,10 @@ public final class SimulatedProvider implements AutoCloseable {
     injector.clear();
   }
 
-  /** Calls {@code listener} (on the thread that applied it) with every plan applied from now on, by the Java or the admin API. */
+  /**
+   * Calls {@code listener} (on the thread that applied it) with every plan applied from now on, by the Java or the
+   * admin API.
+   */
   public AutoCloseable onFaultsChanged(Consumer<FaultPlan> listener) {
     return injector.onChange(listener);
   }
@@ -232,7 +235,8 @@ public final class SimulatedProvider implements AutoCloseable {
       if (upstream != null) {
         String scheme = upstream.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || upstream.getHost() == null)
-          throw new IllegalArgumentException("upstream must be an http(s) URL like https://api.openai.com/v1, was " + upstream);
+          throw new IllegalArgumentException("upstream must be an http(s) URL like https://api.openai.com/v1, was "
+              + upstream);
       }
       if (apiKey == null) apiKey = () -> System.getenv("OPENAI_API_KEY");
       if (clock == null) clock = () -> System.nanoTime() / 1_000_000;
@@ -252,59 +256,65 @@ public final class SimulatedProvider implements AutoCloseable {
     }
 
     public Options withName(String v) {
-      return new Options(v, host, port, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.name = v);
     }
 
     public Options withHost(String v) {
-      return new Options(name, v, port, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.host = v);
     }
 
     public Options withPort(int v) {
-      return new Options(name, host, v, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.port = v);
     }
 
     public Options withSeed(long v) {
-      return new Options(name, host, port, v, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.seed = v);
     }
 
     public Options withPlan(FaultPlan v) {
-      return new Options(name, host, port, seed, v, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.plan = v);
     }
 
     public Options withUpstream(URI v) {
-      return new Options(name, host, port, seed, plan, v, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.upstream = v);
     }
 
     public Options withApiKey(Supplier<String> v) {
-      return new Options(name, host, port, seed, plan, upstream, v, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.apiKey = v);
     }
 
     public Options withRequiredApiKey(String v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, v, clock, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.requiredApiKey = v);
     }
 
     public Options withClock(LongSupplier v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, requiredApiKey, v, wallClock, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.clock = v);
     }
 
     public Options withWallClock(Clock v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, requiredApiKey, clock, v, models, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.wallClock = v);
     }
 
     public Options withModels(List<String> v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, v, workerThreads, journalSize, streamChunkDelayMs);
+      return with(d -> d.models = v);
     }
 
     public Options withWorkerThreads(int v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, v, journalSize, streamChunkDelayMs);
+      return with(d -> d.workerThreads = v);
     }
 
     public Options withJournalSize(int v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, v, streamChunkDelayMs);
+      return with(d -> d.journalSize = v);
     }
 
     public Options withStreamChunkDelayMs(long v) {
-      return new Options(name, host, port, seed, plan, upstream, apiKey, requiredApiKey, clock, wallClock, models, workerThreads, journalSize, v);
+      return with(d -> d.streamChunkDelayMs = v);
+    }
+
+    private Options with(Consumer<OptionsDraft> change) {
+      OptionsDraft d = new OptionsDraft(this);
+      change.accept(d);
+      return d.build();
     }
 
     /** Never shows the keys. */

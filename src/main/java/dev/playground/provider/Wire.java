@@ -56,8 +56,10 @@ final class Wire {
     events.add(head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},"
         + "\"logprobs\":null,\"finish_reason\":null}]" + tail);
     for (String piece : answer.pieces())
-      events.add(head + "[{\"index\":0,\"delta\":{\"content\":" + quote(piece) + "},\"logprobs\":null,\"finish_reason\":null}]" + tail);
-    events.add(head + "[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":" + quote(finishReason) + "}]" + tail);
+      events.add(head + "[{\"index\":0,\"delta\":{\"content\":" + quote(piece)
+          + "},\"logprobs\":null,\"finish_reason\":null}]" + tail);
+    events.add(head + "[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":" + quote(finishReason)
+        + "}]" + tail);
     if (includeUsage) events.add(head + "[],\"usage\":" + usage(answer) + "}");
     return events;
   }
