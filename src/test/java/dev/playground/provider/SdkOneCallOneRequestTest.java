@@ -112,4 +112,33 @@ class SdkOneCallOneRequestTest {
     assertThat(((OpenAIServiceException) badGateway).body().toString()).contains("502");
     assertThat(((OpenAIServiceException) notFound).code()).hasValue("model_not_found");
   }
+
+  /**
+   * Why the SDK's own OkHttp setting matters: OkHttp left at its default (retryOnConnectionFailure on) takes a
+   * connection closed without an answer on a reused connection for a stale one, and silently sends the request
+   * again. No server can tell such a client apart from a stale connection without answering something, which
+   * would no longer be a reset; openai-java turns the setting off.
+   */
+  @Test
+  void plainOkHttpWithItsDefaultRetriesResendsAResetRequestOnAReusedConnection() throws Exception {
+    long withDefault = resetRequests(new okhttp3.OkHttpClient.Builder().build());
+    long withoutRetries = resetRequests(new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build());
+
+    assertThat(withDefault).isEqualTo(2);
+    assertThat(withoutRetries).isEqualTo(1);
+  }
+
+  private static long resetRequests(okhttp3.OkHttpClient client) throws Exception {
+    var json = okhttp3.MediaType.get("application/json");
+    var body = okhttp3.RequestBody.create("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", json);
+    var request = new okhttp3.Request.Builder().url(sim.baseUrl() + "/chat/completions").post(body);
+    try (var ok = client.newCall(request.build()).execute()) {
+      ok.body().string(); // the connection goes back to the pool
+    }
+    long before = sim.requestCount();
+    assertThat(catchThrowable(() -> client.newCall(request.header("X-Playground-Fault", "reset").build()).execute()))
+        .isInstanceOf(java.io.IOException.class);
+    client.connectionPool().evictAll();
+    return sim.requestCount() - before;
+  }
 }
