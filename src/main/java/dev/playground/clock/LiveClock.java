@@ -1,0 +1,57 @@
+package dev.playground.clock;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real time, counted from when the clock was made; delayed work runs on a small pool of daemon threads.
+ * Scheduled tasks must be short and must not block (they start asynchronous calls). Thread-safe.
+ */
+public final class LiveClock implements RunClock, AutoCloseable {
+  private final long startNanos = System.nanoTime();
+  private final ScheduledExecutorService timer;
+
+  public LiveClock() {
+    this(2);
+  }
+
+  public LiveClock(int threads) {
+    var counter = new AtomicInteger();
+    var executor = new ScheduledThreadPoolExecutor(threads, r -> {
+      Thread t = new Thread(r, "run-clock-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    this.timer = executor;
+  }
+
+  @Override
+  public long nowMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(nowNanos());
+  }
+
+  @Override
+  public long nowNanos() {
+    return System.nanoTime() - startNanos;
+  }
+
+  @Override
+  public ScheduledFuture<?> schedule(Callable<?> task, long delay, TimeUnit unit) {
+    return timer.schedule(task, Math.max(0, delay), unit);
+  }
+
+  @Override
+  public boolean isVirtual() {
+    return false;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
