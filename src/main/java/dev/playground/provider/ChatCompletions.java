@@ -8,6 +8,7 @@ import dev.playground.faults.Target;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code POST /v1/chat/completions}: checks the key (if one is required) and the body, decides the fault,
@@ -20,6 +21,7 @@ final class ChatCompletions {
   private final SimulatedProvider provider;
   private final ChaosProxy proxy;
   private final String fingerprint;
+  private final AtomicLong others = new AtomicLong();
 
   ChatCompletions(SimulatedProvider provider, ChaosProxy proxy) {
     this.provider = provider;
@@ -65,6 +67,11 @@ final class ChatCompletions {
     var ids = new Wire.Ids(completionId(n), provider.options().wallClock().instant().getEpochSecond(), call.model(),
         fingerprint);
     new Reply(provider, proxy, exchange, call, body, decision, request, ids, forced != null).start();
+  }
+
+  /** The headers of answers to other API paths (models, unknown URLs): a request id of their own series. */
+  Map<String, String> otherHeaders() {
+    return new Request(-1, 0, requestId(Long.MIN_VALUE + others.getAndIncrement())).headers(null);
   }
 
   /** {@code req_} and 32 hex digits, like OpenAI's; deterministic for the seed, provider and number. */

@@ -36,14 +36,14 @@ final class Router implements HttpHandler {
       proxy.forward(exchange, body, Map.of(), status -> {});
     } else if (path.equals("/v1/models") && method.equals("GET")) {
       drain(exchange);
-      Exchanges.sendJson(exchange, 200, Map.of(), Wire.models(options.models(), created()));
+      Exchanges.sendJson(exchange, 200, chat.otherHeaders(), Wire.models(options.models(), created()));
     } else if (path.startsWith("/v1/models/") && method.equals("GET")) {
       drain(exchange);
       String id = path.substring("/v1/models/".length());
-      Exchanges.sendJson(exchange, 200, Map.of(), Wire.model(id, created()));
+      Exchanges.sendJson(exchange, 200, chat.otherHeaders(), Wire.model(id, created()));
     } else {
       drain(exchange);
-      Exchanges.sendJson(exchange, 404, Map.of(), FaultErrors.invalidUrl(method, path));
+      Exchanges.sendJson(exchange, 404, chat.otherHeaders(), FaultErrors.invalidUrl(method, path));
     }
   }
 

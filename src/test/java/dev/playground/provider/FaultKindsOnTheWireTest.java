@@ -269,6 +269,7 @@ class FaultKindsOnTheWireTest {
     assertThat(models.path("data").findValuesAsText("id")).containsExactlyElementsOf(
         SimulatedProvider.Options.DEFAULT_MODELS);
     assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("x-request-id")).get().asString().matches("req_[0-9a-f]{32}");
     assertThat(unknown.body()).contains("Invalid URL (POST /v1/embeddings)");
   }
 
