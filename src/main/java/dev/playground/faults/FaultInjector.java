@@ -1,0 +1,132 @@
+package dev.playground.faults;
+
+import dev.playground.clock.RunClock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The fault plan in force for one provider (or one engine part): numbers the requests (per target, and per
+ * model for the models the plan names) and decides each one. Thread-safe: {@link #decide} is lock-free;
+ * {@link #apply} swaps the plan, its start time and fresh numbering in one step, so a request is numbered and
+ * decided under exactly one plan.
+ */
+public final class FaultInjector {
+  private static final System.Logger LOG = System.getLogger(FaultInjector.class.getName());
+
+  private final LongSupplier millis;
+  private final AtomicReference<State> state;
+  private final List<Consumer<FaultPlan>> listeners = new CopyOnWriteArrayList<>();
+  private final Object applyLock = new Object();
+
+  /** @param millis the clock the plan's time windows are measured on (any origin; only differences count) */
+  public FaultInjector(FaultPlan initial, LongSupplier millis) {
+    if (initial == null) throw new IllegalArgumentException("initial plan must not be null");
+    if (millis == null) throw new IllegalArgumentException("millis must not be null");
+    this.millis = millis;
+    this.state = new AtomicReference<>(State.of(initial, millis.getAsLong()));
+  }
+
+  /** Measures time windows on the run clock. */
+  public FaultInjector(FaultPlan initial, RunClock clock) {
+    this(initial, clock::nowMillis);
+  }
+
+  public FaultPlan plan() {
+    return state.get().plan;
+  }
+
+  /** Time since the plan in force was applied, in milliseconds. */
+  public long elapsedMs() {
+    return millis.getAsLong() - state.get().appliedAtMs;
+  }
+
+  /** Puts {@code plan} in force now: its windows start now and request numbers start again at 0. */
+  public void apply(FaultPlan plan) {
+    if (plan == null) throw new IllegalArgumentException("plan must not be null");
+    synchronized (applyLock) { // listeners hear the changes in the order they happened
+      state.set(State.of(plan, millis.getAsLong()));
+      for (Consumer<FaultPlan> listener : listeners) {
+        try {
+          listener.accept(plan);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "fault plan listener failed: " + e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Parses {@code json} and puts it in force. A bad plan throws {@link FaultPlanException} and the plan in
+   * force stays as it was.
+   */
+  public FaultPlan apply(String json) {
+    FaultPlan plan = FaultPlans.parse(json); // parse first: nothing is half-applied
+    apply(plan);
+    return plan;
+  }
+
+  /** Healthy again (no rules, no base latency), keeping the seed. */
+  public void clear() {
+    apply(FaultPlan.healthy(plan().seed()));
+  }
+
+  /** Numbers the request and decides its fault under the plan in force. */
+  public FaultDecision decide(String model, Target target) {
+    State s = state.get();
+    long number = s.counters[target.ordinal()].getAndIncrement();
+    AtomicLong perModel = s.modelCounters.get(key(target, model));
+    long numberForModel = perModel == null ? -1 : perModel.getAndIncrement();
+    return s.plan.decide(number, numberForModel, millis.getAsLong() - s.appliedAtMs, model, target);
+  }
+
+  /**
+   * Numbers the request like {@link #decide} but answers with {@code kind} and its default parameters (the
+   * {@code X-Playground-Fault} header).
+   */
+  public FaultDecision force(FaultKind kind, String model, Target target) {
+    State s = state.get();
+    long number = s.counters[target.ordinal()].getAndIncrement();
+    AtomicLong perModel = s.modelCounters.get(key(target, model));
+    if (perModel != null) perModel.getAndIncrement();
+    return s.plan.forced(kind, number);
+  }
+
+  /** Calls {@code listener} with every plan applied from now on; close the result to stop. */
+  public AutoCloseable onChange(Consumer<FaultPlan> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  private static String key(Target target, String model) {
+    return target.ordinal() + ":" + model;
+  }
+
+  /** One applied plan with its own numbering; counters exist only for the models the plan names. */
+  private static final class State {
+    final FaultPlan plan;
+    final long appliedAtMs;
+    final AtomicLong[] counters;
+    final Map<String, AtomicLong> modelCounters;
+
+    private State(FaultPlan plan, long appliedAtMs, Map<String, AtomicLong> modelCounters) {
+      this.plan = plan;
+      this.appliedAtMs = appliedAtMs;
+      this.counters = new AtomicLong[Target.values().length];
+      for (int i = 0; i < counters.length; i++) counters[i] = new AtomicLong();
+      this.modelCounters = modelCounters;
+    }
+
+    static State of(FaultPlan plan, long now) {
+      Map<String, AtomicLong> perModel = new HashMap<>();
+      for (FaultRule rule : plan.rules())
+        for (String model : rule.models()) perModel.putIfAbsent(key(rule.target(), model), new AtomicLong());
+      return new State(plan, now, Map.copyOf(perModel));
+    }
+  }
+}
