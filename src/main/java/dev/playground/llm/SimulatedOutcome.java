@@ -1,0 +1,130 @@
+package dev.playground.llm;
+
+import dev.playground.faults.FaultDecision;
+import dev.playground.faults.FaultKind;
+import dev.playground.faults.SimulatedAnswer;
+import dev.playground.faults.SimulatedAnswers;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the openai-java adapter would report for one fault decision against the simulated HTTP provider, and
+ * when: the same answer pieces, finish reasons, statuses, headers, error codes and retry-after, computed
+ * without HTTP. Stateless and thread-safe.
+ */
+final class SimulatedOutcome {
+  private SimulatedOutcome() {}
+
+  /** Either an answer or a failure, due {@code afterNanos} after the request was sent. */
+  record Result(long afterNanos, ChatAnswer answer, LlmFailure failure) {}
+
+  static Result of(FaultDecision d, ChatRequest request, String provider, String model, String requestId) {
+    long timeoutNanos = request.timeout().toNanos();
+    long latencyNanos = millisToNanos(d.latencyMs());
+    FaultKind kind = d.kind();
+    if (kind == FaultKind.TIMEOUT) {
+      // The server holds the connection, then closes it: if the client gives up first it is a timeout.
+      long holdNanos = millisToNanos(d.holdMs());
+      if (holdNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
+      return new Result(holdNanos, null, network("the connection was closed without an answer", provider, model));
+    }
+    if (latencyNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
+    return atLatency(d, request, provider, model, requestId, latencyNanos);
+  }
+
+  private static Result timeout(long timeoutNanos, String provider, String model) {
+    var failure = new LlmFailure(FailureKind.TIMEOUT, "no answer in time (the simulated provider held the call) from "
+        + provider + "/" + model, 0, null, Map.of(), null, null, null);
+    return new Result(timeoutNanos, null, failure);
+  }
+
+  private static Result atLatency(FaultDecision d, ChatRequest request, String provider, String model,
+      String requestId, long latencyNanos) {
+    SimulatedAnswer full = SimulatedAnswers.answer(model, request.prompt()).withPromptTokens(promptTokens(request));
+    int pieces = full.pieces().size();
+    double latencyMs = latencyNanos / 1_000_000d;
+    boolean stream = request.stream();
+    ChatAnswer answer = switch (d.kind()) {
+      case OK, SLOW, SLOW_FIRST_TOKEN -> answer(full, "stop", requestId, stream, latencyMs);
+      case EMPTY_CONTENT -> answer(full.firstPieces(0), "stop", requestId, stream, latencyMs);
+      case LENGTH -> answer(full.firstPieces(pieces / 2), "length", requestId, stream, latencyMs);
+      case CONTENT_FILTER -> answer(full.firstPieces(pieces / 3), "content_filter", requestId, stream, latencyMs);
+      // A cut stream is an answer without its end; a plain answer cut mid-body is a broken connection (below).
+      case STREAM_CUT -> stream ? answer(full.firstPieces(pieces / 2), null, requestId, true, latencyMs) : null;
+      default -> null;
+    };
+    if (answer != null) return new Result(latencyNanos, answer, null);
+    LlmFailure failure = switch (d.kind()) {
+      case EMPTY_BODY -> malformed("the answer's body was empty", requestId, provider, model);
+      case MALFORMED_JSON -> malformed("the answer was not JSON", requestId, provider, model);
+      case STREAM_CUT -> network("the connection closed mid-answer", provider, model);
+      case RESET -> network("the connection was reset", provider, model);
+      default -> errorStatus(d, requestId, provider, model);
+    };
+    return new Result(latencyNanos, null, failure);
+  }
+
+  private static ChatAnswer answer(SimulatedAnswer a, String finishReason, String requestId, boolean stream,
+      double latencyMs) {
+    return new ChatAnswer(a.content(), a.model(), finishReason, a.promptTokens(), a.completionTokens(), requestId,
+        stream, latencyMs);
+  }
+
+  private static LlmFailure malformed(String what, String requestId, String provider, String model) {
+    Map<String, List<String>> headers = Map.of("x-request-id", List.of(requestId));
+    return new LlmFailure(FailureKind.MALFORMED_RESPONSE, "malformed answer: " + what + " from " + provider + "/"
+        + model, 200, null, headers, requestId, null, null);
+  }
+
+  private static LlmFailure network(String what, String provider, String model) {
+    return new LlmFailure(FailureKind.NETWORK, "connection failed (" + what + ") from " + provider + "/" + model, 0,
+        null, Map.of(), null, null, null);
+  }
+
+  private static LlmFailure errorStatus(FaultDecision d, String requestId, String provider, String model) {
+    int status = d.status();
+    String code = errorCode(d.kind());
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("x-request-id", List.of(requestId));
+    headers.put("x-playground-fault", List.of(d.kind().wireName()));
+    Duration retryAfter = null;
+    if (d.retryAfterS() != null) {
+      headers.put("retry-after", List.of(Long.toString(d.retryAfterS())));
+      retryAfter = Duration.ofSeconds(d.retryAfterS());
+    }
+    if (d.retryAfterMs() != null) {
+      headers.put("retry-after-ms", List.of(Long.toString(d.retryAfterMs())));
+      retryAfter = Duration.ofMillis(d.retryAfterMs()); // retry-after-ms wins, as in RetryAfter
+    }
+    if (d.shouldRetry() != null) headers.put("x-should-retry", List.of(Boolean.toString(d.shouldRetry())));
+    FailureKind kind = SdkFailures.kindOfStatus(status, code);
+    String message = status + " " + kind.wireName() + " (simulated fault: " + d.kind().wireName() + ") from "
+        + provider + "/" + model;
+    return new LlmFailure(kind, message, status, retryAfter, headers, requestId, code, null);
+  }
+
+  /** The {@code code} of the error body the simulated provider sends for each HTTP error kind. */
+  static String errorCode(FaultKind kind) {
+    return switch (kind) {
+      case RATE_LIMIT -> "rate_limit_exceeded";
+      case CONTEXT_LENGTH -> "context_length_exceeded";
+      case UNAUTHORIZED -> "invalid_api_key";
+      case FORBIDDEN -> "unsupported_country_region_territory";
+      case MODEL_NOT_FOUND -> "model_not_found";
+      default -> null;
+    };
+  }
+
+  /** As the provider counts them: three tokens a message plus one per four characters. */
+  static int promptTokens(ChatRequest request) {
+    int tokens = 3 + SimulatedAnswers.tokens(request.prompt());
+    if (request.hasContext()) tokens += 3 + SimulatedAnswers.tokens(request.context());
+    return tokens;
+  }
+
+  private static long millisToNanos(long ms) {
+    return Duration.ofMillis(ms).toNanos();
+  }
+}
