@@ -1,0 +1,95 @@
+package dev.playground.provider;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Low-level answers on the JDK server: whole bodies, and connections closed on purpose without (or in the
+ * middle of) an answer. Stateless and thread-safe; an exchange is used by one thread at a time.
+ */
+final class Exchanges {
+  static final String JSON = "application/json";
+  static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
+
+  private Exchanges() {}
+
+  /**
+   * Thrown out of a handler to close the connection at once: the JDK server closes it and forgets it
+   * cleanly. Only valid on the handler's own thread.
+   */
+  static final class AbortConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AbortConnection() {
+      super("connection closed on purpose", null, false, false);
+    }
+  }
+
+  /**
+   * Wraps the response body so that a later {@link #abort} can close the connection from any thread even
+   * after headers went out: the JDK closes the connection when closing the body fails. Call before anything
+   * is written.
+   */
+  static void prepare(HttpExchange exchange) {
+    exchange.setStreams(null, new Cuttable(exchange.getResponseBody()));
+  }
+
+  /**
+   * Closes the connection without finishing the answer. Off the handler thread the JDK keeps a reference to
+   * the closed connection until its response timer drops it (see {@link SimulatedProvider}).
+   */
+  static void abort(HttpExchange exchange) {
+    if (exchange.getResponseBody() instanceof Cuttable c) c.cut = true;
+    exchange.close();
+  }
+
+  static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(limit + 1);
+      if (body.length > limit) throw new IOException("request body larger than " + limit + " bytes");
+      return body;
+    }
+  }
+
+  /** Sends a whole answer and finishes the exchange (the connection stays open for the next request). */
+  static void send(HttpExchange exchange, int status, String contentType, Map<String, String> headers, byte[] body)
+      throws IOException {
+    var h = exchange.getResponseHeaders();
+    if (contentType != null) h.set("Content-Type", contentType);
+    headers.forEach(h::set);
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      OutputStream out = exchange.getResponseBody();
+      out.write(body);
+    }
+    exchange.close();
+  }
+
+  static void sendJson(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    send(exchange, status, JSON, headers, Wire.utf8(body));
+  }
+
+  /** A response body whose close fails on purpose once cut, which makes the JDK drop the connection. */
+  private static final class Cuttable extends FilterOutputStream {
+    volatile boolean cut;
+
+    Cuttable(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (cut) throw new IOException("connection cut on purpose");
+      super.close();
+    }
+  }
+}
