@@ -89,12 +89,12 @@ public final class OpenAiChatModel implements ChatModel {
       RequestOptions options = options(request.timeout());
       if (request.stream()) {
         raw.createStreaming(params, options).whenComplete((response, error) -> {
-          if (error != null) result.completeExceptionally(failures.classify(error));
+          if (error != null) fail(result, error);
           else onReader(result, response, () -> readStream(response, start, result));
         });
       } else {
         raw.create(params, options).whenComplete((response, error) -> {
-          if (error != null) result.completeExceptionally(failures.classify(error));
+          if (error != null) fail(result, error);
           else onReader(result, response, () -> readWhole(response, start, result));
         });
       }
@@ -102,6 +102,20 @@ public final class OpenAiChatModel implements ChatModel {
       result.completeExceptionally(failures.classify(e));
     }
     return result;
+  }
+
+  private void fail(CompletableFuture<ChatAnswer> result, Throwable error) {
+    fail(result, error, Map.of());
+  }
+
+  /** Completes the call with the classified failure, whatever happens while classifying it. */
+  private void fail(CompletableFuture<ChatAnswer> result, Throwable error, Map<String, List<String>> headers) {
+    try {
+      result.completeExceptionally(failures.classify(error, headers));
+    } catch (RuntimeException e) {
+      result.completeExceptionally(LlmFailure.of(FailureKind.UNKNOWN, "could not classify "
+          + error.getClass().getSimpleName() + " from " + provider + "/" + model));
+    }
   }
 
   private ChatCompletionCreateParams params(ChatRequest request) {
@@ -138,7 +152,7 @@ public final class OpenAiChatModel implements ChatModel {
       String requestId = SdkFailures.first(headers, "x-request-id");
       result.complete(SdkAnswers.of(completion, model, requestId, millisSince(start)));
     } catch (RuntimeException e) {
-      result.completeExceptionally(failures.classify(e, headers));
+      fail(result, e, headers);
     }
   }
 
@@ -149,14 +163,14 @@ public final class OpenAiChatModel implements ChatModel {
     SdkAnswers answer = new SdkAnswers(model);
     try (response; StreamResponse<ChatCompletionChunk> chunks = response.parse()) {
       chunks.stream().forEach(answer::add);
-      result.complete(answer.answer(requestId, millisSince(start)));
+      if (answer.hasChunks()) result.complete(answer.answer(requestId, millisSince(start)));
+      else result.completeExceptionally(failures.emptyStream(headers));
     } catch (Exception e) {
-      LlmFailure failure = failures.classify(e, headers);
       // A connection that breaks after some chunks is a cut stream: an answer, not an exception.
-      if (failure.kind() == FailureKind.NETWORK && answer.hasChunks()) {
+      if (answer.hasChunks() && failures.classify(e, headers).kind() == FailureKind.NETWORK) {
         result.complete(answer.answer(requestId, millisSince(start)));
       } else {
-        result.completeExceptionally(failure);
+        fail(result, e, headers);
       }
     }
   }

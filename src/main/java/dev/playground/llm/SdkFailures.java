@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -58,34 +59,40 @@ final class SdkFailures {
     return failure(FailureKind.UNKNOWN, "unexpected " + t.getClass().getSimpleName(), 0, responseHeaders, null, t);
   }
 
+  /** A 200 stream that ended before its first chunk: its body was, in effect, missing. */
+  LlmFailure emptyStream(Map<String, List<String>> headers) {
+    return failure(FailureKind.MALFORMED_RESPONSE, "malformed answer: the stream ended before its first chunk", 200,
+        headers, null, null);
+  }
+
   private LlmFailure fromStatus(OpenAIServiceException e) {
     int status = e.statusCode();
-    String code = e.code().orElse(null);
+    String code = codeOf(e);
     FailureKind kind = kindOfStatus(status, code);
-    return failure(kind, status + " " + kind.wireName(), status, headersOf(e.headers()), code, e);
+    return failure(kind, status + " " + kind.wireName() + said(e), status, headersOf(e.headers()), code, e);
   }
 
   /** An error event inside a 200 stream: classified by its code and type, as a status cannot say. */
   private LlmFailure fromStreamError(SseException e) {
-    String code = e.code().orElse(null);
-    String type = e.type().orElse("");
+    String code = codeOf(e);
+    String type = lenient(() -> e.type().orElse(""), "");
     FailureKind kind;
     if ("context_length_exceeded".equals(code)) kind = FailureKind.CONTEXT_LENGTH;
     else if ("rate_limit_exceeded".equals(code) || type.contains("rate_limit")) kind = FailureKind.RATE_LIMITED;
     else if (type.contains("invalid_request")) kind = FailureKind.INVALID_REQUEST;
     else kind = FailureKind.SERVER_ERROR;
-    return failure(kind, "error event in stream: " + kind.wireName(), e.statusCode(), headersOf(e.headers()),
-        code, e);
+    return failure(kind, "error event in stream: " + kind.wireName() + said(e), e.statusCode(),
+        headersOf(e.headers()), code, e);
   }
 
   private LlmFailure fromIo(Exception e, Map<String, List<String>> headers) {
     // OkHttp reports both its read timeout (SocketTimeoutException) and its call timeout as InterruptedIOException.
-    boolean timedOut = causeOf(e, InterruptedIOException.class) != null;
-    FailureKind kind = timedOut ? FailureKind.TIMEOUT : FailureKind.NETWORK;
-    Throwable root = rootCause(e);
-    String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    return failure(kind, (timedOut ? "no answer in time (" : "connection failed (") + detail + ")", 0, headers,
-        null, e);
+    InterruptedIOException timeout = causeOf(e, InterruptedIOException.class);
+    FailureKind kind = timeout != null ? FailureKind.TIMEOUT : FailureKind.NETWORK;
+    Throwable io = timeout != null ? timeout : Optional.<Throwable>ofNullable(causeOf(e, IOException.class)).orElse(e);
+    String detail = io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+    return failure(kind, (timeout != null ? "no answer in time (" : "connection failed (") + detail + ")", 0,
+        headers, null, e);
   }
 
   /**
@@ -96,7 +103,41 @@ final class SdkFailures {
     if (causeOf(e, JsonProcessingException.class) == null && causeOf(e, IOException.class) != null) {
       return fromIo(e, headers);
     }
-    return failure(FailureKind.MALFORMED_RESPONSE, "malformed answer: " + e.getMessage(), 200, headers, null, e);
+    JsonProcessingException parse = causeOf(e, JsonProcessingException.class);
+    String detail = parse != null ? parse.getOriginalMessage() : e.getMessage();
+    return failure(FailureKind.MALFORMED_RESPONSE, "malformed answer (" + detail + ")", 200, headers, null, e);
+  }
+
+  /** ": " and the error body's message, or nothing if it has none. */
+  private static String said(OpenAIServiceException e) {
+    String message = lenient(() -> errorField(e, "message"), null);
+    return message == null || message.isBlank() ? "" : ": " + message;
+  }
+
+  /** A field of the error object, read from the raw body (the SDK keeps the inner {@code error} object). */
+  private static String errorField(OpenAIServiceException e, String name) {
+    var raw = e.body().convert(com.fasterxml.jackson.databind.JsonNode.class);
+    if (raw == null) return null;
+    var node = raw.has("error") ? raw.path("error").path(name) : raw.path(name);
+    return node.isTextual() || node.isNumber() ? node.asText() : null;
+  }
+
+  /**
+   * The error body's {@code code}. The SDK throws when it is not a string (Cloudflare's 502/504 bodies carry
+   * the status as a number there), so a number is read from the raw body instead.
+   */
+  private static String codeOf(OpenAIServiceException e) {
+    String code = lenient(() -> e.code().orElse(null), null);
+    if (code != null) return code;
+    return lenient(() -> errorField(e, "code"), null);
+  }
+
+  private static <T> T lenient(Supplier<T> read, T otherwise) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      return otherwise;
+    }
   }
 
   static FailureKind kindOfStatus(int status, String code) {
@@ -155,12 +196,6 @@ final class SdkFailures {
       if (type.isInstance(c)) return type.cast(c);
     }
     return null;
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) c = c.getCause();
-    return c;
   }
 
   private static String truncate(String s) {

@@ -28,7 +28,7 @@ final class SimulatedOutcome {
       // The server holds the connection, then closes it: if the client gives up first it is a timeout.
       long holdNanos = millisToNanos(d.holdMs());
       if (holdNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
-      return new Result(holdNanos, null, network("the connection was closed without an answer", provider, model));
+      return new Result(holdNanos, null, network("the connection was closed without an answer", provider, model, null));
     }
     if (latencyNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
     return atLatency(d, request, provider, model, requestId, latencyNanos);
@@ -52,15 +52,15 @@ final class SimulatedOutcome {
       case LENGTH -> answer(full.firstPieces(pieces / 2), "length", requestId, stream, latencyMs);
       case CONTENT_FILTER -> answer(full.firstPieces(pieces / 3), "content_filter", requestId, stream, latencyMs);
       // A cut stream is an answer without its end; a plain answer cut mid-body is a broken connection (below).
-      case STREAM_CUT -> stream ? answer(full.firstPieces(pieces / 2), null, requestId, true, latencyMs) : null;
+      case STREAM_CUT -> stream ? cutStream(full.firstPieces(pieces / 2), requestId, latencyMs) : null;
       default -> null;
     };
     if (answer != null) return new Result(latencyNanos, answer, null);
     LlmFailure failure = switch (d.kind()) {
       case EMPTY_BODY -> malformed("the answer's body was empty", requestId, provider, model);
       case MALFORMED_JSON -> malformed("the answer was not JSON", requestId, provider, model);
-      case STREAM_CUT -> network("the connection closed mid-answer", provider, model);
-      case RESET -> network("the connection was reset", provider, model);
+      case STREAM_CUT -> network("the connection closed mid-answer", provider, model, requestId);
+      case RESET -> network("the connection was reset", provider, model, null);
       default -> errorStatus(d, requestId, provider, model);
     };
     return new Result(latencyNanos, null, failure);
@@ -72,15 +72,22 @@ final class SimulatedOutcome {
         stream, latencyMs);
   }
 
+  /** A stream cut before its finish_reason chunk never reaches the usage chunk either. */
+  private static ChatAnswer cutStream(SimulatedAnswer a, String requestId, double latencyMs) {
+    return new ChatAnswer(a.content(), a.model(), null, 0, 0, requestId, true, latencyMs);
+  }
+
   private static LlmFailure malformed(String what, String requestId, String provider, String model) {
     Map<String, List<String>> headers = Map.of("x-request-id", List.of(requestId));
     return new LlmFailure(FailureKind.MALFORMED_RESPONSE, "malformed answer: " + what + " from " + provider + "/"
         + model, 200, null, headers, requestId, null, null);
   }
 
-  private static LlmFailure network(String what, String provider, String model) {
+  /** @param requestId the answer's id when its headers arrived before the connection broke, else null */
+  private static LlmFailure network(String what, String provider, String model, String requestId) {
+    Map<String, List<String>> headers = requestId == null ? Map.of() : Map.of("x-request-id", List.of(requestId));
     return new LlmFailure(FailureKind.NETWORK, "connection failed (" + what + ") from " + provider + "/" + model, 0,
-        null, Map.of(), null, null, null);
+        null, headers, requestId, null, null);
   }
 
   private static LlmFailure errorStatus(FaultDecision d, String requestId, String provider, String model) {
