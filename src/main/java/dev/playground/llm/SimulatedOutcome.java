@@ -92,7 +92,7 @@ final class SimulatedOutcome {
 
   private static LlmFailure errorStatus(FaultDecision d, String requestId, String provider, String model) {
     int status = d.status();
-    String code = errorCode(d.kind());
+    String code = errorCode(d);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("x-request-id", List.of(requestId));
     headers.put("x-playground-fault", List.of(d.kind().wireName()));
@@ -112,9 +112,13 @@ final class SimulatedOutcome {
     return new LlmFailure(kind, message, status, retryAfter, headers, requestId, code, null);
   }
 
-  /** The {@code code} of the error body the simulated provider sends for each HTTP error kind. */
-  static String errorCode(FaultKind kind) {
-    return switch (kind) {
+  /**
+   * The {@code code} of the error body the simulated provider sends for each HTTP error kind; the edge's
+   * 502 and 504 bodies carry their status there, as a number.
+   */
+  static String errorCode(FaultDecision d) {
+    return switch (d.kind()) {
+      case BAD_GATEWAY, GATEWAY_TIMEOUT -> Integer.toString(d.status());
       case RATE_LIMIT -> "rate_limit_exceeded";
       case CONTEXT_LENGTH -> "context_length_exceeded";
       case UNAUTHORIZED -> "invalid_api_key";

@@ -220,7 +220,9 @@ class OpenAiChatModelTest {
     List<String> texts = new ArrayList<>();
     texts.add(model.toString());
     for (FaultKind kind : FaultKind.values()) {
-      Duration timeout = kind == FaultKind.TIMEOUT ? Duration.ofMillis(200) : LONG;
+      // The forced slow kinds wait 5 s by default: cut them short, as timeouts, which are failures too.
+      boolean waits = kind == FaultKind.TIMEOUT || kind == FaultKind.SLOW || kind == FaultKind.SLOW_FIRST_TOKEN;
+      Duration timeout = waits ? Duration.ofMillis(200) : LONG;
       for (boolean stream : new boolean[] {false, true}) {
         var request = new ChatRequest("hello", null, timeout, stream, Map.of(SimulatedChatModel.FAULT_HEADER, kind.wireName()));
         Outcome outcome = Outcome.await(model.chat(request), BOUND);
