@@ -18,7 +18,15 @@ final class SimulatedOutcome {
   private SimulatedOutcome() {}
 
   /** Either an answer or a failure, due {@code afterNanos} after the request was sent. */
-  record Result(long afterNanos, ChatAnswer answer, LlmFailure failure) {}
+  record Result(long afterNanos, ChatAnswer answer, LlmFailure failure) {
+    static Result answer(long afterNanos, ChatAnswer answer) {
+      return new Result(afterNanos, answer, null);
+    }
+
+    static Result failure(long afterNanos, LlmFailure failure) {
+      return new Result(afterNanos, null, failure);
+    }
+  }
 
   static Result of(FaultDecision d, ChatRequest request, String provider, String model, String requestId) {
     long timeoutNanos = request.timeout().toNanos();
@@ -28,7 +36,7 @@ final class SimulatedOutcome {
       // The server holds the connection, then closes it: if the client gives up first it is a timeout.
       long holdNanos = millisToNanos(d.holdMs());
       if (holdNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
-      return new Result(holdNanos, null, network("the connection was closed without an answer", provider, model, null));
+      return Result.failure(holdNanos, network("the connection was closed without an answer", provider, model, null));
     }
     if (latencyNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
     return atLatency(d, request, provider, model, requestId, latencyNanos);
@@ -37,33 +45,42 @@ final class SimulatedOutcome {
   private static Result timeout(long timeoutNanos, String provider, String model) {
     var failure = new LlmFailure(FailureKind.TIMEOUT, "no answer in time (the simulated provider held the call) from "
         + provider + "/" + model, 0, null, Map.of(), null, null, null);
-    return new Result(timeoutNanos, null, failure);
+    return Result.failure(timeoutNanos, failure);
   }
 
   private static Result atLatency(FaultDecision d, ChatRequest request, String provider, String model,
       String requestId, long latencyNanos) {
-    SimulatedAnswer full = SimulatedAnswers.answer(model, request.prompt()).withPromptTokens(promptTokens(request));
-    int pieces = full.pieces().size();
-    double latencyMs = latencyNanos / 1_000_000d;
+    double ms = latencyNanos / 1_000_000d;
+    long at = latencyNanos;
     boolean stream = request.stream();
-    ChatAnswer answer = switch (d.kind()) {
-      case OK, SLOW, SLOW_FIRST_TOKEN -> answer(full, "stop", requestId, stream, latencyMs);
-      case EMPTY_CONTENT -> answer(full.firstPieces(0), "stop", requestId, stream, latencyMs);
-      case LENGTH -> answer(full.firstPieces(pieces / 2), "length", requestId, stream, latencyMs);
-      case CONTENT_FILTER -> answer(full.firstPieces(pieces / 3), "content_filter", requestId, stream, latencyMs);
-      // A cut stream is an answer without its end; a plain answer cut mid-body is a broken connection (below).
-      case STREAM_CUT -> stream ? cutStream(full.firstPieces(pieces / 2), requestId, latencyMs) : null;
-      default -> null;
+    return switch (d.kind()) {
+      case OK, SLOW, SLOW_FIRST_TOKEN -> Result.answer(at, answer(fake(request, model), "stop", requestId, stream, ms));
+      case EMPTY_CONTENT -> Result.answer(at, answer(fake(request, model).firstPieces(0), "stop", requestId, stream, ms));
+      case LENGTH -> Result.answer(at, answer(part(fake(request, model), 2), "length", requestId, stream, ms));
+      case CONTENT_FILTER ->
+          Result.answer(at, answer(part(fake(request, model), 3), "content_filter", requestId, stream, ms));
+      // A cut stream is an answer without its end; a plain answer cut mid-body is a broken connection.
+      case STREAM_CUT -> stream
+          ? Result.answer(at, cutStream(part(fake(request, model), 2), requestId, ms))
+          : Result.failure(at, network("the connection closed mid-answer", provider, model, requestId));
+      case EMPTY_BODY -> Result.failure(at, malformed("the answer's body was empty", requestId, provider, model));
+      case MALFORMED_JSON -> Result.failure(at, malformed("the answer was not JSON", requestId, provider, model));
+      case RESET -> Result.failure(at, network("the connection was reset", provider, model, null));
+      case TIMEOUT -> throw new IllegalStateException("timeout is decided before the latency");
+      case RATE_LIMIT, SERVER_ERROR, BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, OVERLOADED, CONTEXT_LENGTH,
+          UNAUTHORIZED, FORBIDDEN, MODEL_NOT_FOUND, BAD_REQUEST ->
+          Result.failure(at, errorStatus(d, requestId, provider, model));
     };
-    if (answer != null) return new Result(latencyNanos, answer, null);
-    LlmFailure failure = switch (d.kind()) {
-      case EMPTY_BODY -> malformed("the answer's body was empty", requestId, provider, model);
-      case MALFORMED_JSON -> malformed("the answer was not JSON", requestId, provider, model);
-      case STREAM_CUT -> network("the connection closed mid-answer", provider, model, requestId);
-      case RESET -> network("the connection was reset", provider, model, null);
-      default -> errorStatus(d, requestId, provider, model);
-    };
-    return new Result(latencyNanos, null, failure);
+  }
+
+  /** The provider's fake answer, built only for the kinds that answer (it is the costly part). */
+  private static SimulatedAnswer fake(ChatRequest request, String model) {
+    return SimulatedAnswers.answer(model, request.prompt()).withPromptTokens(promptTokens(request));
+  }
+
+  /** The first 1/{@code divisor} of the pieces, as the provider cuts them. */
+  private static SimulatedAnswer part(SimulatedAnswer full, int divisor) {
+    return full.firstPieces(full.pieces().size() / divisor);
   }
 
   private static ChatAnswer answer(SimulatedAnswer a, String finishReason, String requestId, boolean stream,

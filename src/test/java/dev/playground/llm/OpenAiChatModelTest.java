@@ -144,6 +144,28 @@ class OpenAiChatModelTest {
     }
   }
 
+  @Test
+  void okHttpsOwnDefaultWouldSendThatResetRequestTwice() throws Exception {
+    // The counterfactual of the test above, so that it is known to be able to fail: plain OkHttp with its
+    // default retryOnConnectionFailure(true) re-sends a POST whose reused connection was reset.
+    var okHttp = new okhttp3.OkHttpClient.Builder().build();
+    var url = provider.baseUrl() + "/chat/completions";
+    var body = okhttp3.RequestBody.create("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+        okhttp3.MediaType.get("application/json"));
+    try (var ok = okHttp.newCall(new okhttp3.Request.Builder().url(url).post(body).build()).execute()) {
+      assertThat(ok.code()).isEqualTo(200);
+      ok.body().string();
+    }
+    long before = provider.requestCount();
+
+    var reset = new okhttp3.Request.Builder().url(url).post(body).header(SimulatedChatModel.FAULT_HEADER, "reset").build();
+    assertThatThrownBy(() -> okHttp.newCall(reset).execute()).isInstanceOf(java.io.IOException.class);
+
+    assertThat(provider.requestCount() - before).isEqualTo(2);
+    okHttp.dispatcher().executorService().shutdown();
+    okHttp.connectionPool().evictAll();
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"seconds", "millis", "both"})
   void retryAfterValuesArriveIntact(String form) {
