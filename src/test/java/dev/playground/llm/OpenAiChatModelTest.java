@@ -186,6 +186,32 @@ class OpenAiChatModelTest {
   }
 
   @Test
+  void aRefusedConnectionIsANetworkFailure() {
+    var gone = SimulatedProvider.start(SimulatedProvider.Options.defaults().withName("gone"));
+    String baseUrl = gone.baseUrl();
+    gone.close();
+    try (var nowhere = OpenAiChatModel.builder().provider("gone").baseUrl(baseUrl).model("gpt-4o-mini")
+        .apiKey(KEY).build()) {
+      Outcome outcome = Outcome.await(nowhere.chat(request(false, LONG)), BOUND);
+
+      assertThat(outcome.failure().kind()).isEqualTo(FailureKind.NETWORK);
+      assertThat(outcome.sdkException()).isEqualTo(com.openai.errors.OpenAIIoException.class);
+      assertThat(outcome.failure()).hasRootCauseInstanceOf(java.net.ConnectException.class);
+    }
+  }
+
+  @Test
+  void a422IsAnInvalidRequest() {
+    provider.applyFaults(FaultPlan.of(1, FaultRule.of(FaultKind.BAD_REQUEST).withStatus(422)));
+
+    Outcome outcome = Outcome.await(model.chat(request(false, LONG)), BOUND);
+
+    assertThat(outcome.sdkException()).isEqualTo(com.openai.errors.UnprocessableEntityException.class);
+    assertThat(outcome.failure().kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+    assertThat(outcome.failure().status()).isEqualTo(422);
+  }
+
+  @Test
   void theContextIsSentAsASystemMessage() {
     String context = "Retrieved: the breaker opens after five failures in a row.";
     var withContext = new ChatRequest("When does it open?", context, LONG, false, Map.of());
