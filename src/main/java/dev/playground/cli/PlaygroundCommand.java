@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlaygroundCommand.Version.class,
     description = "Send prompts through a resilient LLM client, break the provider on purpose, watch what happens.",
-    subcommands = {GuiCommand.class})
+    subcommands = {GuiCommand.class, HerdCommand.class})
 public final class PlaygroundCommand implements Callable<Integer> {
   private final Consumer<String[]> openWindow;
 
@@ -24,9 +24,24 @@ public final class PlaygroundCommand implements Callable<Integer> {
 
   /** Parses and runs {@code args}; returns the exit code. */
   public static int execute(String[] args, Consumer<String[]> openWindow) {
-    var root = new PlaygroundCommand(openWindow);
-    var commandLine = new CommandLine(root, new Factory(openWindow));
-    return commandLine.execute(args);
+    return commandLine(openWindow).execute(args);
+  }
+
+  /** The configured command line (tests set its out and err, then call {@code execute}). */
+  static CommandLine commandLine(Consumer<String[]> openWindow) {
+    var commandLine = new CommandLine(new PlaygroundCommand(openWindow), new Factory(openWindow));
+    commandLine.setParameterExceptionHandler(PlaygroundCommand::oneLineError);
+    return commandLine;
+  }
+
+  /** A bad option gets one line that names it, not the whole usage text; exit code 2. */
+  private static int oneLineError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    var spec = cmd.getCommandSpec();
+    String help = spec.optionsMap().containsKey("--help") ? spec.qualifiedName() : spec.root().qualifiedName();
+    cmd.getErr().println(e.getMessage() + " (see '" + help + " --help')");
+    cmd.getErr().flush();
+    return spec.exitCodeOnInvalidInput();
   }
 
   @Override

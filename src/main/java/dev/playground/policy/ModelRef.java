@@ -1,0 +1,25 @@
+package dev.playground.policy;
+
+/**
+ * One model of one provider, as the fallback chain names it. Immutable and thread-safe.
+ *
+ * @param provider the provider's name in the run (e.g. "openai", "sim-b"); no '/'
+ * @param model the model asked for (e.g. "gpt-4o-mini")
+ */
+public record ModelRef(String provider, String model) {
+  public ModelRef {
+    if (provider == null || provider.isBlank()) throw Checks.fail("provider must not be empty");
+    if (provider.contains("/")) throw Checks.fail("provider must not contain '/', was \"" + provider + "\"");
+    if (model == null || model.isBlank()) throw Checks.fail("model must not be empty");
+  }
+
+  /** "provider/model": the breaker's name and how events name this model. */
+  public String key() {
+    return provider + "/" + model;
+  }
+
+  @Override
+  public String toString() {
+    return key();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.playground.policy;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The user manual's examples are real: its JSON parses, its preview table is what the code computes. */
+class PolicyDocsTest {
+  private static final Path DOC = Path.of("docs/sections/policy.md");
+
+  @Test
+  void everyJsonExampleIsAValidPolicySet() throws IOException {
+    List<String> blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
+    while (m.find()) blocks.add(m.group(1));
+
+    assertThat(blocks).isNotEmpty();
+    for (String json : blocks) assertThat(PolicyJson.read(json).chain().size()).isPositive();
+  }
+
+  @Test
+  void thePreviewTableIsWhatThePreviewComputes() throws IOException {
+    var spec = RetrySpec.defaults().withMaxAttempts(5).withBackoff(ofSeconds(1), ofSeconds(30), 2)
+        .withJitter(Jitter.FULL, 0);
+    String doc = Files.readString(DOC);
+
+    for (var r : SchedulePreview.of(spec, 42, 0, 0).rows())
+      assertThat(doc).contains(String.format("| %d | %d | %d | %d | %d | %d–%d | %d–%d |", r.attempt(),
+          r.delay().toMillis(), r.start().toMillis(), r.nominalDelay().toMillis(), r.nominalStart().toMillis(),
+          r.minDelay().toMillis(), r.maxDelay().toMillis(), r.earliestStart().toMillis(), r.latestStart().toMillis()));
+  }
+}
