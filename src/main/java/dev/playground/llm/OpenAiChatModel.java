@@ -83,9 +83,13 @@ public final class OpenAiChatModel implements ChatModel {
       return result;
     }
     long start = clock.nowNanos();
+    CallCancels cancels = lease.cancels();
+    String callId = cancels.newId();
+    // A caller that gives up (e.g. a Timeout policy cancelling) frees the connection at once.
+    result.whenComplete((answer, error) -> cancels.ended(callId, result.isCancelled()));
     try {
       var raw = lease.client().chat().completions().withRawResponse();
-      ChatCompletionCreateParams params = params(request);
+      ChatCompletionCreateParams params = params(request, callId);
       RequestOptions options = options(request.timeout());
       if (request.stream()) {
         raw.createStreaming(params, options).whenComplete((response, error) -> {
@@ -99,7 +103,7 @@ public final class OpenAiChatModel implements ChatModel {
         });
       }
     } catch (RuntimeException e) {
-      result.completeExceptionally(failures.classify(e));
+      fail(result, e);
     }
     return result;
   }
@@ -118,12 +122,13 @@ public final class OpenAiChatModel implements ChatModel {
     }
   }
 
-  private ChatCompletionCreateParams params(ChatRequest request) {
+  private ChatCompletionCreateParams params(ChatRequest request, String callId) {
     var params = ChatCompletionCreateParams.builder().model(model);
     if (request.hasContext()) params.addSystemMessage(request.context());
     params.addUserMessage(request.prompt());
     if (request.stream()) params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
     request.extraHeaders().forEach(params::putAdditionalHeader);
+    params.putAdditionalHeader(CallCancels.HEADER, callId); // taken off again before the request is sent
     return params.build();
   }
 

@@ -38,6 +38,10 @@ final class SdkClients {
       return shared.readers;
     }
 
+    CallCancels cancels() {
+      return shared.cancels;
+    }
+
     void release() {
       synchronized (CLIENTS) {
         if (released) return;
@@ -52,11 +56,13 @@ final class SdkClients {
   private static final class Shared {
     final OpenAIClientAsync client;
     final ExecutorService readers;
+    final CallCancels cancels;
     int users;
 
-    Shared(OpenAIClientAsync client, ExecutorService readers) {
+    Shared(OpenAIClientAsync client, ExecutorService readers, CallCancels cancels) {
       this.client = client;
       this.readers = readers;
+      this.cancels = cancels;
     }
 
     void close() {
@@ -85,17 +91,19 @@ final class SdkClients {
   }
 
   private static Shared open(String baseUrl, Secret key) {
+    CallCancels cancels = new CallCancels();
     OpenAIClientAsync client = OpenAIOkHttpClientAsync.builder()
         .baseUrl(baseUrl)
         .apiKey(key.reveal())
         // The SDK retries twice by itself otherwise (honouring Retry-After): the engine's policies retry.
         .maxRetries(0)
+        .addInterceptor(cancels)
         .build();
     ExecutorService readers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "llm-reader-" + THREADS.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
-    return new Shared(client, readers);
+    return new Shared(client, readers, cancels);
   }
 }

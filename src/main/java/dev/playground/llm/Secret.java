@@ -17,8 +17,8 @@ final class Secret {
   static Secret of(Supplier<String> supplier) {
     String value = supplier == null ? null : supplier.get();
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(
-          "apiKey must not be empty (for a real provider set the " + OpenAiChatModel.API_KEY_ENV + " environment variable)");
+      throw new IllegalArgumentException("apiKey must not be empty (for a real provider set the "
+          + OpenAiChatModel.API_KEY_ENV + " environment variable)");
     }
     return new Secret(value.trim());
   }

@@ -6,11 +6,13 @@ import dev.playground.faults.FaultDecision;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultKind;
 import dev.playground.faults.FaultPlan;
+import dev.playground.faults.SimulatedAnswers;
 import dev.playground.faults.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,12 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatedChatModel implements ChatModel {
   /** The request header that forces one fault for one request, as on the HTTP provider. */
   public static final String FAULT_HEADER = "X-Playground-Fault";
+  private static final int MAX_CACHED_ANSWERS = 1_024;
 
   private final String provider;
   private final String model;
   private final FaultInjector faults;
   private final RunClock clock;
   private final AtomicLong requests = new AtomicLong();
+  // The fake answer is a pure function of (model, prompt) and the costly part of a call; load runs repeat prompts.
+  private final Map<String, SimulatedOutcome.Fake> answers = new ConcurrentHashMap<>();
+  private final long who;
 
   /**
    * @param faults decides each call; share one injector between the models of one simulated provider
@@ -43,6 +49,7 @@ public final class SimulatedChatModel implements ChatModel {
     this.model = model;
     this.faults = faults;
     this.clock = clock;
+    this.who = Seeds.mix(Seeds.of(provider), Seeds.of(model));
   }
 
   /** A model with its own injector, whose plan's time windows start now on {@code clock}. */
@@ -97,7 +104,14 @@ public final class SimulatedChatModel implements ChatModel {
   }
 
   private SimulatedOutcome.Result outcome(FaultDecision decision, ChatRequest request, String requestId) {
-    return SimulatedOutcome.of(decision, request, provider, model, requestId);
+    return SimulatedOutcome.of(decision, request, provider, model, requestId, this::answer);
+  }
+
+  private SimulatedOutcome.Fake answer(String prompt) {
+    SimulatedOutcome.Fake known = answers.get(prompt);
+    if (known != null) return known;
+    if (answers.size() >= MAX_CACHED_ANSWERS) answers.clear();
+    return answers.computeIfAbsent(prompt, p -> SimulatedOutcome.Fake.of(SimulatedAnswers.answer(model, p)));
   }
 
   private LlmFailure unknownFault(String name, String requestId) {
@@ -107,10 +121,9 @@ public final class SimulatedChatModel implements ChatModel {
         Map.of("x-request-id", List.of(requestId)), requestId, "unknown_fault_kind", null);
   }
 
-  /** {@code req_} and 32 hex digits, like the HTTP provider's; deterministic for the seed, provider, model and number. */
+  /** {@code req_} and 32 hex digits, like the HTTP provider's; the same for the same seed, names and number. */
   private String requestId(long n) {
     long seed = faults.plan().seed();
-    long who = Seeds.mix(Seeds.of(provider), Seeds.of(model));
     return "req_" + hex(Seeds.mix(seed, who, n)) + hex(Seeds.mix(seed, who, n, 1));
   }
 

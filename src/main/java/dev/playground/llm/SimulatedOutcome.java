@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the openai-java adapter would report for one fault decision against the simulated HTTP provider, and
@@ -28,7 +29,16 @@ final class SimulatedOutcome {
     }
   }
 
-  static Result of(FaultDecision d, ChatRequest request, String provider, String model, String requestId) {
+  /** The provider's fake answer for one prompt, with its whole text joined once. */
+  record Fake(SimulatedAnswer answer, String content) {
+    static Fake of(SimulatedAnswer answer) {
+      return new Fake(answer, answer.content());
+    }
+  }
+
+  /** @param answers the fake answer for a prompt ({@link SimulatedAnswers#answer}, possibly cached) */
+  static Result of(FaultDecision d, ChatRequest request, String provider, String model, String requestId,
+      Function<String, Fake> answers) {
     long timeoutNanos = request.timeout().toNanos();
     long latencyNanos = millisToNanos(d.latencyMs());
     FaultKind kind = d.kind();
@@ -39,7 +49,7 @@ final class SimulatedOutcome {
       return Result.failure(holdNanos, network("the connection was closed without an answer", provider, model, null));
     }
     if (latencyNanos > timeoutNanos) return timeout(timeoutNanos, provider, model);
-    return atLatency(d, request, provider, model, requestId, latencyNanos);
+    return atLatency(d, request, provider, model, requestId, latencyNanos, answers);
   }
 
   private static Result timeout(long timeoutNanos, String provider, String model) {
@@ -49,19 +59,21 @@ final class SimulatedOutcome {
   }
 
   private static Result atLatency(FaultDecision d, ChatRequest request, String provider, String model,
-      String requestId, long latencyNanos) {
+      String requestId, long latencyNanos, Function<String, Fake> answers) {
     double ms = latencyNanos / 1_000_000d;
     long at = latencyNanos;
     boolean stream = request.stream();
     return switch (d.kind()) {
-      case OK, SLOW, SLOW_FIRST_TOKEN -> Result.answer(at, answer(fake(request, model), "stop", requestId, stream, ms));
-      case EMPTY_CONTENT -> Result.answer(at, answer(fake(request, model).firstPieces(0), "stop", requestId, stream, ms));
-      case LENGTH -> Result.answer(at, answer(part(fake(request, model), 2), "length", requestId, stream, ms));
+      case OK, SLOW, SLOW_FIRST_TOKEN ->
+          Result.answer(at, whole(answers.apply(request.prompt()), request, requestId, ms));
+      case EMPTY_CONTENT ->
+          Result.answer(at, answer(fake(request, answers).firstPieces(0), "stop", requestId, stream, ms));
+      case LENGTH -> Result.answer(at, answer(part(fake(request, answers), 2), "length", requestId, stream, ms));
       case CONTENT_FILTER ->
-          Result.answer(at, answer(part(fake(request, model), 3), "content_filter", requestId, stream, ms));
+          Result.answer(at, answer(part(fake(request, answers), 3), "content_filter", requestId, stream, ms));
       // A cut stream is an answer without its end; a plain answer cut mid-body is a broken connection.
       case STREAM_CUT -> stream
-          ? Result.answer(at, cutStream(part(fake(request, model), 2), requestId, ms))
+          ? Result.answer(at, cutStream(part(fake(request, answers), 2), requestId, ms))
           : Result.failure(at, network("the connection closed mid-answer", provider, model, requestId));
       case EMPTY_BODY -> Result.failure(at, malformed("the answer's body was empty", requestId, provider, model));
       case MALFORMED_JSON -> Result.failure(at, malformed("the answer was not JSON", requestId, provider, model));
@@ -74,13 +86,20 @@ final class SimulatedOutcome {
   }
 
   /** The provider's fake answer, built only for the kinds that answer (it is the costly part). */
-  private static SimulatedAnswer fake(ChatRequest request, String model) {
-    return SimulatedAnswers.answer(model, request.prompt()).withPromptTokens(promptTokens(request));
+  private static SimulatedAnswer fake(ChatRequest request, Function<String, Fake> answers) {
+    return answers.apply(request.prompt()).answer().withPromptTokens(promptTokens(request));
   }
 
   /** The first 1/{@code divisor} of the pieces, as the provider cuts them. */
   private static SimulatedAnswer part(SimulatedAnswer full, int divisor) {
     return full.firstPieces(full.pieces().size() / divisor);
+  }
+
+  /** The whole answer, finished normally: the common case, so its text is not joined again. */
+  private static ChatAnswer whole(Fake fake, ChatRequest request, String requestId, double latencyMs) {
+    SimulatedAnswer a = fake.answer();
+    return new ChatAnswer(fake.content(), a.model(), "stop", promptTokens(request), a.completionTokens(), requestId,
+        request.stream(), latencyMs);
   }
 
   private static ChatAnswer answer(SimulatedAnswer a, String finishReason, String requestId, boolean stream,

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * of simulated to wall time; (2) healthy calls through the openai-java adapter on loopback against the
  * simulated provider, latency p50/p99 and throughput, beside plain OkHttp on the same server as a baseline.
  *
- * <p>{@code ./mvnw -q -Pbench test-compile exec:exec -Dbench=LlmBench [-Dbench.args="RUNS"]}
+ * <p>{@code ./mvnw -q -Pbench test-compile exec:exec -Dbench=LlmBench [-Dbench.args="RUNS [virtual|loopback]"]}
  */
 public final class LlmBench {
   private static final int VIRTUAL_CALLS = 100_000;
@@ -37,8 +37,9 @@ public final class LlmBench {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    virtual(runs);
-    loopback(runs);
+    String part = args.length > 1 ? args[1] : "all";
+    if (!part.equals("loopback")) virtual(runs);
+    if (!part.equals("virtual")) loopback(runs);
   }
 
   private static void virtual(int runs) {
@@ -50,7 +51,8 @@ public final class LlmBench {
     ChatRequest request = ChatRequest.of("How do retries and breakers work together?", Duration.ofSeconds(2));
     double[] wallMs = new double[runs];
     double[] ratio = new double[runs];
-    for (int r = 0; r < runs + 1; r++) {
+    int warmUps = 3;
+    for (int r = 0; r < runs + warmUps; r++) {
       var clock = new VirtualClock();
       var model = SimulatedChatModel.of("sim", "gpt-4o-mini", plan, clock);
       long start = System.nanoTime();
@@ -60,13 +62,27 @@ public final class LlmBench {
       }
       clock.runUntilIdle();
       double wall = (System.nanoTime() - start) / 1e6;
-      if (r == 0) continue; // warm-up
-      wallMs[r - 1] = wall;
-      ratio[r - 1] = clock.nowMillis() / wall;
+      if (r < warmUps) continue;
+      wallMs[r - warmUps] = wall;
+      ratio[r - warmUps] = clock.nowMillis() / wall;
+    }
+    double[] clockOnlyMs = new double[runs];
+    for (int r = 0; r < runs + warmUps; r++) {
+      // Baseline: the same two clock tasks a call costs (its start and its completion), with no model.
+      var clock = new VirtualClock();
+      long start = System.nanoTime();
+      for (int i = 0; i < VIRTUAL_CALLS; i++) {
+        clock.schedule(() -> clock.schedule(() -> { }, 300), i * 10L);
+      }
+      clock.runUntilIdle();
+      if (r >= warmUps) clockOnlyMs[r - warmUps] = (System.nanoTime() - start) / 1e6;
     }
     System.out.printf("simulated model, virtual time: %,d calls (%,d s simulated): wall median %.0f ms, "
         + "%,.0f calls/s, simulated/wall median %,.0f×%n", VIRTUAL_CALLS, VIRTUAL_CALLS / 100, median(wallMs),
         VIRTUAL_CALLS / median(wallMs) * 1000, median(ratio));
+    System.out.printf("  baseline, the virtual clock alone with the same tasks: median %.0f ms "
+        + "(model/baseline %.1f×)%n",
+        median(clockOnlyMs), median(wallMs) / median(clockOnlyMs));
   }
 
   private static void loopback(int runs) throws Exception {

@@ -150,15 +150,16 @@ class OpenAiChatModelTest {
     // default retryOnConnectionFailure(true) re-sends a POST whose reused connection was reset.
     var okHttp = new okhttp3.OkHttpClient.Builder().build();
     var url = provider.baseUrl() + "/chat/completions";
-    var body = okhttp3.RequestBody.create("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-        okhttp3.MediaType.get("application/json"));
+    String json = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    var body = okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"));
     try (var ok = okHttp.newCall(new okhttp3.Request.Builder().url(url).post(body).build()).execute()) {
       assertThat(ok.code()).isEqualTo(200);
       ok.body().string();
     }
     long before = provider.requestCount();
 
-    var reset = new okhttp3.Request.Builder().url(url).post(body).header(SimulatedChatModel.FAULT_HEADER, "reset").build();
+    var reset = new okhttp3.Request.Builder().url(url).post(body)
+        .header(SimulatedChatModel.FAULT_HEADER, "reset").build();
     assertThatThrownBy(() -> okHttp.newCall(reset).execute()).isInstanceOf(java.io.IOException.class);
 
     assertThat(provider.requestCount() - before).isEqualTo(2);
@@ -179,7 +180,8 @@ class OpenAiChatModelTest {
     assertThat(failure.kind()).isEqualTo(FailureKind.RATE_LIMITED);
     assertThat(failure.status()).isEqualTo(429);
     assertThat(failure.code()).contains("rate_limit_exceeded");
-    assertThat(failure.retryAfter()).contains(form.equals("seconds") ? Duration.ofSeconds(2) : Duration.ofMillis(1_500));
+    Duration expected = form.equals("seconds") ? Duration.ofSeconds(2) : Duration.ofMillis(1_500);
+    assertThat(failure.retryAfter()).contains(expected);
     assertThat(failure.headers()).containsEntry("x-should-retry", List.of("true"));
     assertThat(failure.headers().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());
     assertThat(failure.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
@@ -263,6 +265,33 @@ class OpenAiChatModelTest {
     assertThat(Outcome.await(streamed, BOUND).answer().defect()).isEmpty();
   }
 
+  @ParameterizedTest(name = "after the requests arrived: {0}")
+  @ValueSource(booleans = {true, false})
+  void cancellingACallFreesItsConnection(boolean afterArrival) {
+    // OkHttp runs at most 64 calls a host at once; a 65th waits until one of them ends.
+    provider.applyFaults(FaultPlan.of(1, FaultRule.of(FaultKind.TIMEOUT).withHoldMs(120_000L)));
+    long before = provider.requestCount();
+    List<CompletableFuture<ChatAnswer>> held = new ArrayList<>();
+    for (int i = 0; i < 64; i++) held.add(model.chat(request(false, Duration.ofSeconds(60))));
+    // Running calls are cancelled through OkHttp; calls still in OkHttp's queue when they start.
+    if (afterArrival) until(() -> provider.requestCount() - before == 64, BOUND);
+
+    held.forEach(call -> call.cancel(true));
+    Outcome next = Outcome.await(model.chat(forcing("ok")), Duration.ofSeconds(20));
+
+    assertThat(next.answer().defect()).isEmpty();
+    assertThat(held).allMatch(CompletableFuture::isCancelled);
+  }
+
+  /** Waits for a condition (not for time), at most {@code bound}. */
+  private static void until(java.util.function.BooleanSupplier condition, Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("not true within " + bound);
+      Thread.onSpinWait();
+    }
+  }
+
   @Test
   void theApiKeyNeverAppearsInAMessageOrToString() {
     List<String> texts = new ArrayList<>();
@@ -272,7 +301,8 @@ class OpenAiChatModelTest {
       boolean waits = kind == FaultKind.TIMEOUT || kind == FaultKind.SLOW || kind == FaultKind.SLOW_FIRST_TOKEN;
       Duration timeout = waits ? Duration.ofMillis(200) : LONG;
       for (boolean stream : new boolean[] {false, true}) {
-        var request = new ChatRequest("hello", null, timeout, stream, Map.of(SimulatedChatModel.FAULT_HEADER, kind.wireName()));
+        var headers = Map.of(SimulatedChatModel.FAULT_HEADER, kind.wireName());
+        var request = new ChatRequest("hello", null, timeout, stream, headers);
         Outcome outcome = Outcome.await(model.chat(request), BOUND);
         if (!outcome.failed()) continue;
         for (Throwable t = outcome.failure(); t != null; t = t.getCause()) {
@@ -303,7 +333,8 @@ class OpenAiChatModelTest {
   void modelsOfOneProviderAndKeyShareOneClientThatClosesWithTheLast() {
     int before = SdkClients.openClients();
     var a = modelWithKey("sk-test-shared");
-    var b = OpenAiChatModel.builder().provider("sim").baseUrl(provider.baseUrl()).model("gpt-4o").apiKey("sk-test-shared").build();
+    var b = OpenAiChatModel.builder().provider("sim").baseUrl(provider.baseUrl()).model("gpt-4o")
+        .apiKey("sk-test-shared").build();
     var other = modelWithKey("sk-test-other");
     assertThat(SdkClients.openClients()).isEqualTo(before + 2);
 
@@ -332,7 +363,8 @@ class OpenAiChatModelTest {
         .hasMessage("baseUrl must be an http or https URL such as https://api.openai.com/v1, was ftp://example.com");
     assertThatThrownBy(() -> OpenAiChatModel.builder().baseUrl("http://127.0.0.1:1/v1").model(" ").apiKey("k").build())
         .hasMessage("model must not be empty");
-    assertThatThrownBy(() -> OpenAiChatModel.builder().baseUrl("http://127.0.0.1:1/v1").model("m").apiKey(() -> null).build())
+    var noKey = OpenAiChatModel.builder().baseUrl("http://127.0.0.1:1/v1").model("m").apiKey(() -> null);
+    assertThatThrownBy(noKey::build)
         .hasMessageContaining("apiKey must not be empty").hasMessageContaining(OpenAiChatModel.API_KEY_ENV);
   }
 }

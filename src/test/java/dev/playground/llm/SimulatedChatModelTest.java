@@ -162,7 +162,8 @@ class SimulatedChatModelTest {
   void anUnknownFaultInTheHeaderIsRefusedAsAnInvalidRequest() {
     var model = model(FaultPlan.healthy(1));
 
-    var answer = model.chat(new ChatRequest("hello", null, TIMEOUT, false, Map.of(SimulatedChatModel.FAULT_HEADER, "gremlins")));
+    var headers = Map.of(SimulatedChatModel.FAULT_HEADER, "gremlins");
+    var answer = model.chat(new ChatRequest("hello", null, TIMEOUT, false, headers));
 
     LlmFailure failure = failureOf(answer);
     assertThat(failure.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
