@@ -1,0 +1,57 @@
+package dev.playground.llm;
+
+import java.util.function.Supplier;
+
+/**
+ * An API key held so that it never prints: {@link #toString()} hides it and {@link #scrub} removes it from
+ * text. Immutable and thread-safe.
+ */
+final class Secret {
+  private final String value;
+
+  private Secret(String value) {
+    this.value = value;
+  }
+
+  /** Reads the key once from the supplier; an empty key is refused with a message that names where to set it. */
+  static Secret of(Supplier<String> supplier) {
+    String value = supplier == null ? null : supplier.get();
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("apiKey must not be empty (for a real provider set the "
+          + OpenAiChatModel.API_KEY_ENV + " environment variable)");
+    }
+    return new Secret(value.trim());
+  }
+
+  String reveal() {
+    return value;
+  }
+
+  String scrub(String text) {
+    return text == null ? null : text.replace(value, "***");
+  }
+
+  boolean appearsIn(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && m.contains(value)) return true;
+    }
+    return false;
+  }
+
+  /** A short fingerprint, so that clients can be shared per key without keeping the key as a map key. */
+  String fingerprint() {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "***";
+  }
+}
