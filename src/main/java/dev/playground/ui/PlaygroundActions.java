@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * integrator implements it with the engine. Implementations must be thread-safe and must not block the
  * caller (the FX thread): every method returns at once and completes its future on any thread.
  *
- * <p>The events each action causes reach the window separately, through {@link PlaygroundWindow#events()}.
+ * <p>The events each action causes reach the window separately, through {@code PlaygroundWindow.events()}.
  */
 public interface PlaygroundActions {
   /** Sends one prompt through the resilient client; completes with the answer (on whatever rung answered). */

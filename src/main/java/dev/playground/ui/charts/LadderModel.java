@@ -27,6 +27,7 @@ public final class LadderModel {
   private long nowMs;
 
   public LadderModel() {
+    overTime.setBarWidth(barWidthSeconds);
     refillTotals();
   }
 
@@ -75,6 +76,7 @@ public final class LadderModel {
     long span = last - first + 1;
     long merge = Math.max(1, (span + MAX_BARS - 1) / MAX_BARS); // buckets per bar
     barWidthSeconds = merge * Retention.BUCKET_MS / 1000.0;
+    overTime.setBarWidth(barWidthSeconds);
     long start = Math.floorDiv(first, merge) * merge;
     int[] sum = new int[totals.length];
     // a TableXYDataset needs the same x in every series: add every bar, empty ones too

@@ -2,19 +2,21 @@ package dev.playground.ui.charts;
 
 import java.util.Arrays;
 import java.util.List;
-import org.jfree.data.xy.AbstractXYDataset;
+import org.jfree.data.xy.AbstractIntervalXYDataset;
 import org.jfree.data.xy.TableXYDataset;
 
 /**
  * Points (x, y) in a fixed set of series, over primitive arrays, refilled in place and published with one
- * change event. As a {@link TableXYDataset} it is valid only when every series has the same x values (the
- * ladder's buckets). Not thread-safe: fill and read on one thread.
+ * change event. As intervals each point spans [x, x + {@link #setBarWidth width}] (for bar renderers). As a
+ * {@link TableXYDataset} it is valid only when every series has the same x values (the ladder's buckets).
+ * Not thread-safe: fill and read on one thread.
  */
-public final class PointsDataset extends AbstractXYDataset implements TableXYDataset {
+public final class PointsDataset extends AbstractIntervalXYDataset implements TableXYDataset {
   private List<String> keys;
   private double[][] xs;
   private double[][] ys;
   private int[] counts;
+  private double barWidth;
 
   public PointsDataset(List<String> seriesKeys) {
     setSeriesKeys(seriesKeys);
@@ -43,6 +45,11 @@ public final class PointsDataset extends AbstractXYDataset implements TableXYDat
     counts[s]++;
   }
 
+  /** The x width each point covers as a bar; 0 by default. */
+  public void setBarWidth(double width) {
+    this.barWidth = width;
+  }
+
   public void publish() {
     fireDatasetChanged();
   }
@@ -55,4 +62,10 @@ public final class PointsDataset extends AbstractXYDataset implements TableXYDat
   @Override public Number getY(int s, int i) { return ys[s][i]; }
   @Override public double getXValue(int s, int i) { return xs[s][i]; }
   @Override public double getYValue(int s, int i) { return ys[s][i]; }
+  @Override public Number getStartX(int s, int i) { return xs[s][i]; }
+  @Override public Number getEndX(int s, int i) { return xs[s][i] + barWidth; }
+  @Override public Number getStartY(int s, int i) { return ys[s][i]; }
+  @Override public Number getEndY(int s, int i) { return ys[s][i]; }
+  @Override public double getStartXValue(int s, int i) { return xs[s][i]; }
+  @Override public double getEndXValue(int s, int i) { return xs[s][i] + barWidth; }
 }
