@@ -13,7 +13,8 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -29,13 +30,13 @@ final class BreakerChart implements ChartView {
   private final JFreeChart chart;
   private final XYPlot statePlot;
   private final XYStepRenderer steps = new XYStepRenderer();
-  private final XYLineAndShapeRenderer rateLines = new XYLineAndShapeRenderer(true, false);
+  private final XYStepRenderer rateLines = new XYStepRenderer(); // sampled at calls: hold the value between them
+  private final NumberAxis time = new NumberAxis("scenario time (s)");
   private final List<IntervalMarker> countdowns = new ArrayList<>();
   private Color countdownText = Color.DARK_GRAY;
 
   BreakerChart(BreakerModel model) {
     this.model = model;
-    NumberAxis time = new NumberAxis("scenario time (s)");
     time.setAutoRangeIncludesZero(false);
     time.setAutoRangeMinimumSize(1.0);
     SymbolAxis states = new SymbolAxis("state", new String[] {"closed", "half-open", "open"});
@@ -77,6 +78,7 @@ final class BreakerChart implements ChartView {
   public void refresh() {
     for (IntervalMarker m : countdowns) statePlot.removeDomainMarker(0, m, Layer.BACKGROUND, false);
     countdowns.clear();
+    double due = Double.NEGATIVE_INFINITY;
     for (Countdown c : model.countdowns()) {
       IntervalMarker m = band(c.openedAtMs() / 1000.0, c.halfOpenAtMs() / 1000.0, new Color(224, 49, 49, 40));
       m.setLabel(c.remainingMs() > 0
@@ -84,10 +86,18 @@ final class BreakerChart implements ChartView {
           : c.breaker() + " half-open on the next call");
       m.setLabelFont(ChartPalette.TICK_FONT);
       m.setLabelPaint(countdownText);
-      m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
       statePlot.addDomainMarker(0, m, Layer.BACKGROUND, false);
       countdowns.add(m);
+      due = Math.max(due, c.halfOpenAtMs() / 1000.0);
+    }
+    // stretch the time axis to the moment of half-open, so the countdown band is seen whole
+    Range data = DatasetUtils.findDomainBounds(model.states());
+    if (countdowns.isEmpty() || data == null) {
+      time.setAutoRange(true);
+    } else {
+      time.setRange(data.getLowerBound(), Math.max(data.getUpperBound(), due) + 0.5);
     }
   }
 

@@ -22,7 +22,7 @@ final class LadderChart implements ChartView {
   private final JFreeChart overTime;
   private final JFreeChart total;
   private final StackedXYBarRenderer stacked = new StackedXYBarRenderer(0.1);
-  private final NumberAxis totalAxis = new NumberAxis("answers");
+  private final NumberAxis totalAxis = new NumberAxis("answers in total");
 
   LadderChart(LadderModel model) {
     this.model = model;
@@ -52,9 +52,9 @@ final class LadderChart implements ChartView {
     bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(ChartPalette.TICK_FONT);
-    bars.setMaximumBarWidth(0.18);
-    CategoryPlot totals = new CategoryPlot(model.total(), new CategoryAxis("in total"), totalAxis, bars);
-    totals.setOrientation(PlotOrientation.VERTICAL);
+    bars.setMaximumBarWidth(0.2);
+    CategoryPlot totals = new CategoryPlot(model.total(), new CategoryAxis(null), totalAxis, bars);
+    totals.setOrientation(PlotOrientation.HORIZONTAL); // rung names read across, never cut
     total = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, totals, false);
   }
 

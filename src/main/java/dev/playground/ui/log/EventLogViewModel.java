@@ -34,6 +34,8 @@ public final class EventLogViewModel {
   private final FilteredList<EventRow> visible = new FilteredList<>(rows);
   private final ObservableList<String> types = FXCollections.observableArrayList(ANY_TYPE);
   private final ObservableList<String> outcomes = FXCollections.observableArrayList(ANY_OUTCOME, FAILED);
+  private final ObservableList<String> typesView = FXCollections.unmodifiableObservableList(types);
+  private final ObservableList<String> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
   private final TreeSet<String> seenTypes = new TreeSet<>();
   private final TreeSet<String> seenOutcomes = new TreeSet<>();
   private final Map<Long, List<RunEvent>> byRequest = new LinkedHashMap<>();
@@ -57,9 +59,9 @@ public final class EventLogViewModel {
   /** Every kept row, unfiltered. */
   public int rowCount() { return rows.size(); }
 
-  public ObservableList<String> types() { return FXCollections.unmodifiableObservableList(types); }
+  public ObservableList<String> types() { return typesView; }
 
-  public ObservableList<String> outcomes() { return FXCollections.unmodifiableObservableList(outcomes); }
+  public ObservableList<String> outcomes() { return outcomesView; }
 
   public StringProperty typeFilterProperty() { return typeFilter; }
 
@@ -82,14 +84,10 @@ public final class EventLogViewModel {
         byRequest.clear();
       }
       added.add(EventRow.of(e));
-      if (seenTypes.add(e.type())) types.setAll(withFirst(ANY_TYPE, seenTypes));
+      // insert in place: replacing the items would make a combo box drop the chosen filter
+      if (seenTypes.add(e.type())) types.add(1 + seenTypes.headSet(e.type()).size(), e.type());
       String outcome = EventRow.outcome(e);
-      if (!outcome.isEmpty() && seenOutcomes.add(outcome)) {
-        List<String> all = withFirst(ANY_OUTCOME, List.of());
-        all.add(FAILED);
-        all.addAll(seenOutcomes);
-        outcomes.setAll(all);
-      }
+      if (!outcome.isEmpty() && seenOutcomes.add(outcome)) outcomes.add(2 + seenOutcomes.headSet(outcome).size(), outcome);
       if (e instanceof RequestEvent r) byRequest.computeIfAbsent(r.req(), k -> new ArrayList<>()).add(e);
     }
     if (added.size() > MAX_ROWS) added = added.subList(added.size() - MAX_ROWS, added.size());
@@ -135,12 +133,5 @@ public final class EventLogViewModel {
         && (outcome == null || ANY_OUTCOME.equals(outcome)
             || (FAILED.equals(outcome) ? !r.outcome().isEmpty() && !"ok".equals(r.outcome()) : outcome.equals(r.outcome())));
     visible.setPredicate(p);
-  }
-
-  private static List<String> withFirst(String first, java.util.Collection<String> rest) {
-    List<String> all = new ArrayList<>(rest.size() + 1);
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 }

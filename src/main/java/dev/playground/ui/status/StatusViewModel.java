@@ -46,6 +46,7 @@ public final class StatusViewModel {
   public static final int MAX_LAMPS = 8;
 
   private final ObservableList<Lamp> lamps = FXCollections.observableArrayList();
+  private final ObservableList<Lamp> lampsView = FXCollections.unmodifiableObservableList(lamps); // one view: it holds the listeners
   private final Map<String, Lamp> byName = new LinkedHashMap<>();
   private final long[] byRung = new long[Rung.values().length];
   private long requests, ok, attempts;
@@ -56,7 +57,7 @@ public final class StatusViewModel {
     counters.set(format());
   }
 
-  public ObservableList<Lamp> lamps() { return FXCollections.unmodifiableObservableList(lamps); }
+  public ObservableList<Lamp> lamps() { return lampsView; }
 
   /** "requests 12 · ok 10 · full 8 · limited 1 · cached 1 · error 2 · attempts 30 · amplification 2.50×". */
   public ReadOnlyStringProperty countersProperty() { return counters.getReadOnlyProperty(); }
