@@ -165,6 +165,11 @@ public final class PlaygroundWindow {
     files.shutdown();
   }
 
+  /** The charts' models (for tests of this package). */
+  ChartsModel chartsModel() {
+    return charts;
+  }
+
   private MainViewModel mainModelOf() {
     return main.model();
   }
