@@ -4,7 +4,11 @@ import dev.playground.events.Rung;
 import java.awt.Paint;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
@@ -55,6 +59,8 @@ final class LadderChart implements ChartView {
     bars.setMaximumBarWidth(0.2);
     CategoryPlot totals = new CategoryPlot(model.total(), new CategoryAxis(null), totalAxis, bars);
     totals.setOrientation(PlotOrientation.HORIZONTAL); // rung names read across, never cut
+    totals.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     total = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, totals, false);
   }
 

@@ -1,0 +1,162 @@
+package dev.playground.bench;
+
+import dev.playground.events.RunEvent;
+import dev.playground.ui.PlaygroundActions;
+import dev.playground.ui.Renumber;
+import dev.playground.ui.ScriptedRun;
+import dev.playground.ui.main.PlaygroundWindow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The real window, the real batcher and charts, flooded with a realistic mix of run events (≥ 5,000/s for a
+ * minute); pulses are timed with an {@link AnimationTimer}. Compares the frame rate with the idle rate of the
+ * same run and reports the longest gap between pulses. Needs a display (Xvfb) or Monocle.
+ *
+ * <p>{@code ./mvnw -q -Pbench test-compile exec:exec -Dbench=UiFloodBench [-Dbench.args="IDLE_S FLOOD_S RATE"]}
+ */
+public final class UiFloodBench {
+  private UiFloodBench() {}
+
+  /** Pulse times, appended on the FX thread. */
+  private static final class Pulses {
+    long[] t = new long[1 << 16];
+    int n;
+    volatile boolean on;
+
+    void add(long now) {
+      if (!on) return;
+      if (n == t.length) t = Arrays.copyOf(t, n * 2);
+      t[n++] = now;
+    }
+
+    synchronized long[] take() {
+      long[] out = Arrays.copyOf(t, n);
+      n = 0;
+      return out;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int idleS = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    int floodS = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    int rate = args.length > 2 ? Integer.parseInt(args[2]) : 6_000;
+    // one request per ms in scenario time, a 429 storm from 5 s on: ~6 events per request
+    List<RunEvent> script = ScriptedRun.stormRun(11, 20_000, 1, 5_000);
+    long scriptSpan = script.get(script.size() - 1).tMs() + 1;
+    long scriptReqs = 20_000;
+
+    Pulses pulses = new Pulses();
+    CountDownLatch shown = new CountDownLatch(1);
+    PlaygroundWindow[] window = new PlaygroundWindow[1];
+    Platform.startup(() -> {
+      window[0] = PlaygroundWindow.create(PlaygroundActions.unavailable());
+      window[0].setBreakerDelay(ScriptedRun.PRIMARY, Duration.ofMillis(ScriptedRun.BREAKER_DELAY_MS));
+      Stage stage = new Stage();
+      stage.setTitle(PlaygroundWindow.TITLE);
+      stage.setScene(window[0].createScene(1280, 800));
+      stage.show();
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          pulses.add(System.nanoTime());
+        }
+      }.start();
+      shown.countDown();
+    });
+    shown.await();
+    Thread.sleep(3000); // let the window settle before measuring (a benchmark, not a test)
+
+    pulses.on = true;
+    Thread.sleep(idleS * 1000L);
+    long[] idle = pulses.take();
+
+    Consumer<RunEvent> sink = window[0].events();
+    AtomicLong sent = new AtomicLong();
+    Thread producer = new Thread(() -> {
+      long start = System.nanoTime();
+      long end = start + floodS * 1_000_000_000L;
+      long seq = 0;
+      int i = 0;
+      long loop = 0;
+      while (System.nanoTime() < end) {
+        // send what the rate allows by now, in script order, time and requests moved on each loop
+        long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+        while (seq < due) {
+          RunEvent e = script.get(i);
+          if (!(e instanceof RunEvent.RunStarted)) {
+            sink.accept(Renumber.shifted(e, seq, loop * scriptSpan, loop * scriptReqs));
+            seq++;
+          }
+          if (++i == script.size()) {
+            i = 0;
+            loop++;
+          }
+        }
+        LockSupport.parkNanos(200_000);
+      }
+      sent.set(seq);
+    }, "flood");
+    producer.start();
+    producer.join();
+    long[] flood = pulses.take();
+    pulses.on = false;
+
+    double idleFps = fps(idle), floodFps = fps(flood);
+    System.out.printf("UiFloodBench: %d events in %d s = %.0f events/s (prism %s)%n", sent.get(), floodS,
+        sent.get() / (double) floodS, System.getProperty("prism.order", "default"));
+    System.out.printf("idle : median fps per second %.1f, mean fps %.1f, median gap %.1f ms, max gap %.1f ms%n",
+        medianPerSecondFps(idle), idleFps, medianGapMs(idle), maxGapMs(idle));
+    System.out.printf("flood: median fps per second %.1f, mean fps %.1f, median gap %.1f ms, max gap %.1f ms%n",
+        medianPerSecondFps(flood), floodFps, medianGapMs(flood), maxGapMs(flood));
+    System.out.printf("ratio flood/idle (median per-second fps): %.3f  (goal >= 0.92); max gap goal <= 100 ms%n",
+        medianPerSecondFps(flood) / medianPerSecondFps(idle));
+    Platform.exit();
+    System.exit(0);
+  }
+
+  private static double fps(long[] t) {
+    return t.length < 2 ? 0 : (t.length - 1) / ((t[t.length - 1] - t[0]) / 1e9);
+  }
+
+  private static double medianPerSecondFps(long[] t) {
+    if (t.length < 2) return 0;
+    List<Double> perSecond = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i < t.length; i++) {
+      if (t[i] - t[from] >= 1_000_000_000L) {
+        perSecond.add((i - from) / ((t[i] - t[from]) / 1e9));
+        from = i;
+      }
+    }
+    return median(perSecond.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private static double medianGapMs(long[] t) {
+    double[] gaps = new double[Math.max(0, t.length - 1)];
+    for (int i = 1; i < t.length; i++) gaps[i - 1] = (t[i] - t[i - 1]) / 1e6;
+    return median(gaps);
+  }
+
+  private static double maxGapMs(long[] t) {
+    long max = 0;
+    for (int i = 1; i < t.length; i++) max = Math.max(max, t[i] - t[i - 1]);
+    return max / 1e6;
+  }
+
+  private static double median(double[] v) {
+    if (v.length == 0) return 0;
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}
