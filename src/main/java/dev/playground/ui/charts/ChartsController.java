@@ -1,9 +1,11 @@
 package dev.playground.ui.charts;
 
 import dev.playground.events.RunEvent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.animation.AnimationTimer;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
@@ -30,6 +32,16 @@ public final class ChartsController {
   private LadderChart ladder;
   private LatencyChart latency;
   private List<ChartView> views;
+  /** How often one chart redraws at most. */
+  static final long REDRAW_INTERVAL_NANOS = 200_000_000L;
+  private final boolean[] dirty = new boolean[4];
+  private final long[] lastRedraw = new long[4];
+  private final AnimationTimer redrawLater = new AnimationTimer() {
+    @Override
+    public void handle(long now) {
+      if (!redrawOne(System.nanoTime())) stop();
+    }
+  };
 
   public ChartsController(ChartsModel model) {
     this.model = model;
@@ -42,6 +54,7 @@ public final class ChartsController {
     ladder = new LadderChart(model.ladder());
     latency = new LatencyChart(model.latency());
     views = List.of(timeline, breakers, ladder, latency);
+    Arrays.fill(lastRedraw, System.nanoTime() - REDRAW_INTERVAL_NANOS);
     timelineSlot.getChildren().add(viewer(timeline.charts().get(0), "timelineChart"));
     breakerSlot.getChildren().add(viewer(breakers.charts().get(0), "breakerChart"));
     ladderSlot.getChildren().add(viewer(ladder.overTimeChart(), "ladderChart"));
@@ -50,13 +63,46 @@ public final class ChartsController {
     setPalette(ChartPalette.LIGHT);
   }
 
-  /** Feeds a batch to the models and redraws each chart once. */
+  /**
+   * Feeds a batch to the models (every drain, cheap) and redraws the charts round-robin: at most one chart per
+   * pulse, each at most every {@link #REDRAW_INTERVAL_NANOS}. A full redraw of all five charts costs more than a
+   * frame under a flood of events; one at a time, the window keeps its frame rate and each chart still moves
+   * several times a second.
+   */
   public void apply(List<? extends RunEvent> batch) {
     for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false);
     model.apply(batch);
-    for (ChartView v : views) {
+    Arrays.fill(dirty, true);
+    redrawOne(System.nanoTime());
+    redrawLater.start(); // later pulses draw the rest, even if no further batch comes
+  }
+
+  /** Redraws the chart that has waited longest, if its interval has passed; true if any chart is still dirty. */
+  private boolean redrawOne(long now) {
+    int pick = -1;
+    boolean anyDirty = false;
+    for (int i = 0; i < views.size(); i++) {
+      if (!dirty[i]) continue;
+      anyDirty = true;
+      if (now - lastRedraw[i] >= REDRAW_INTERVAL_NANOS && (pick < 0 || lastRedraw[i] < lastRedraw[pick])) pick = i;
+    }
+    if (pick >= 0) {
+      dirty[pick] = false;
+      lastRedraw[pick] = now;
+      ChartView v = views.get(pick);
       v.refresh();
-      for (JFreeChart c : v.charts()) c.setNotify(true); // one change event → one redraw per chart
+      for (JFreeChart c : v.charts()) c.setNotify(true); // one change event → one redraw
+      for (JFreeChart c : v.charts()) c.setNotify(false);
+    }
+    return anyDirty;
+  }
+
+  /** Draws every chart now (before a snapshot). */
+  public void redrawAll() {
+    for (int i = 0; i < views.size(); i++) {
+      dirty[i] = false;
+      views.get(i).refresh();
+      for (JFreeChart c : views.get(i).charts()) c.setNotify(true);
     }
   }
 
@@ -65,6 +111,7 @@ public final class ChartsController {
     breakers.setPalette(palette);
     ladder.setPalette(palette);
     for (ChartView v : views) for (JFreeChart c : v.charts()) palette.style(c);
+    redrawAll();
   }
 
   /** Each chart's cell (title and plot), by file name, for PNG export. */

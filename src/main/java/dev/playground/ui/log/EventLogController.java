@@ -3,7 +3,11 @@ package dev.playground.ui.log;
 import dev.playground.events.RunEvent;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Arrays;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -59,27 +63,56 @@ public final class EventLogController {
     eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
   }
 
-  /** Feeds a batch, then keeps the newest row in view if asked to. */
+  /**
+   * Feeds a batch; the table shows new rows at most every {@link #PUBLISH_INTERVAL_NANOS} (a table that changes
+   * and scrolls at every frame costs more than a frame under a flood), then keeps the newest in view if asked.
+   */
   public void apply(List<? extends RunEvent> batch) {
-    model.apply(batch);
+    model.stage(batch);
+    publishLater.start();
+  }
+
+  private void publish() {
+    lastPublish = System.nanoTime();
+    if (!model.publish()) return;
     int shown = model.visibleRows().size();
     rowsInfo.setText(shown + " of " + model.rowCount() + " events");
     if (followLatest.isSelected() && shown > 0) eventTable.scrollTo(shown - 1);
   }
 
+  static final long PUBLISH_INTERVAL_NANOS = 250_000_000L;
+  private long lastPublish = System.nanoTime() - PUBLISH_INTERVAL_NANOS;
+  private final AnimationTimer publishLater = new AnimationTimer() {
+    @Override
+    public void handle(long now) {
+      if (System.nanoTime() - lastPublish >= PUBLISH_INTERVAL_NANOS) {
+        publish();
+        stop();
+      }
+    }
+  };
+
   private static void column(TableColumn<EventRow, Object> column, Function<EventRow, Object> value) {
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
   }
 
-  /** Colours a row by its outcome class (style classes outcome-ok, outcome-retryable …). */
+  /**
+   * Colours a row by its outcome class with pseudo-classes (:retryable, :fatal …): cheaper than changing style
+   * classes, which makes JavaFX look the row's styles up again.
+   */
   private static final class OutcomeRow extends TableRow<EventRow> {
+    private static final PseudoClass[] BY_CLASS = Arrays.stream(OutcomeClass.values())
+        .map(c -> PseudoClass.getPseudoClass(c.name().toLowerCase(Locale.ROOT))).toArray(PseudoClass[]::new);
+    private OutcomeClass shown;
+
     @Override
     protected void updateItem(EventRow row, boolean empty) {
       super.updateItem(row, empty);
-      getStyleClass().removeIf(c -> c.startsWith("outcome-"));
-      if (!empty && row != null && !row.outcome().isEmpty()) {
-        getStyleClass().add("outcome-" + OutcomeClass.of(row.outcome()).name().toLowerCase(java.util.Locale.ROOT));
-      }
+      OutcomeClass now = empty || row == null || row.outcome().isEmpty() ? null : OutcomeClass.of(row.outcome());
+      if (now == shown) return;
+      if (shown != null) pseudoClassStateChanged(BY_CLASS[shown.ordinal()], false);
+      if (now != null) pseudoClassStateChanged(BY_CLASS[now.ordinal()], true);
+      shown = now;
     }
   }
 }

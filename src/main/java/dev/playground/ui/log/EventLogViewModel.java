@@ -75,11 +75,24 @@ public final class EventLogViewModel {
 
   public ReadOnlyStringProperty drillDownProperty() { return drillDown.getReadOnlyProperty(); }
 
+  private final List<EventRow> staged = new ArrayList<>();
+  private boolean clearOnPublish;
+
+  /** Takes a batch and shows it at once. */
   public void apply(List<? extends RunEvent> batch) {
-    List<EventRow> added = new ArrayList<>(batch.size());
+    stage(batch);
+    publish();
+  }
+
+  /**
+   * Takes a batch into the drill-down and the filters' choices, and keeps its rows for the next
+   * {@link #publish()}: the table need not change at every frame.
+   */
+  public void stage(List<? extends RunEvent> batch) {
+    List<EventRow> added = staged;
     for (RunEvent e : batch) {
       if (e instanceof RunStarted) {
-        rows.clear();
+        clearOnPublish = true;
         added.clear();
         byRequest.clear();
       }
@@ -90,14 +103,26 @@ public final class EventLogViewModel {
       if (!outcome.isEmpty() && seenOutcomes.add(outcome)) outcomes.add(2 + seenOutcomes.headSet(outcome).size(), outcome);
       if (e instanceof RequestEvent r) byRequest.computeIfAbsent(r.req(), k -> new ArrayList<>()).add(e);
     }
-    if (added.size() > MAX_ROWS) added = added.subList(added.size() - MAX_ROWS, added.size());
-    int overflow = rows.size() + added.size() - MAX_ROWS;
-    if (overflow > 0) rows.remove(0, overflow); // one change for the whole batch
-    rows.addAll(added);
+    if (added.size() > MAX_ROWS) added.subList(0, added.size() - MAX_ROWS).clear();
     for (Iterator<Long> it = byRequest.keySet().iterator(); byRequest.size() > MAX_REQUESTS; ) {
       it.next();
       it.remove();
     }
+  }
+
+  /** Moves the staged rows into the table's list; true if it changed. */
+  public boolean publish() {
+    if (clearOnPublish) {
+      rows.clear();
+      clearOnPublish = false;
+    } else if (staged.isEmpty()) {
+      return false;
+    }
+    int overflow = rows.size() + staged.size() - MAX_ROWS;
+    if (overflow > 0) rows.remove(0, overflow); // one change for the whole batch
+    rows.addAll(staged);
+    staged.clear();
+    return true;
   }
 
   /** Shows request {@code req} in the drill-down (a row of a run-level event clears it). */

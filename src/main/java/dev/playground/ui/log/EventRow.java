@@ -19,15 +19,21 @@ import dev.playground.events.RunEvent.Throttled;
 import java.util.Locale;
 
 /**
- * One line of the event log table: the event and the columns shown for it, computed once. Immutable.
+ * One line of the event log table: the event and the columns filtered on. Immutable. The detail text is made
+ * only when a cell shows it: under a flood most rows are never seen.
  *
  * @param req the request, or -1 for run-level events
  * @param outcome the event's outcome ("ok", "rate_limited" …, "rejected"), or "" when it has none
  */
-public record EventRow(long seq, long tMs, String type, long req, String outcome, String detail, RunEvent event) {
+public record EventRow(long seq, long tMs, String type, long req, String outcome, RunEvent event) {
   public static EventRow of(RunEvent e) {
     long req = e instanceof RequestEvent r ? r.req() : -1;
-    return new EventRow(e.seq(), e.tMs(), e.type(), req, outcome(e), detail(e), e);
+    return new EventRow(e.seq(), e.tMs(), e.type(), req, outcome(e), e);
+  }
+
+  /** A short, readable line about the event. */
+  public String detail() {
+    return detail(event);
   }
 
   /** The request column's text: "#12", or "" for run-level events. */

@@ -171,6 +171,7 @@ public final class MainController {
 
   private Map<String, WritableImage> snapshots() {
     Map<String, WritableImage> images = new LinkedHashMap<>();
+    chartsController.redrawAll(); // the pictures show the latest data, not the last throttled frame
     for (Map.Entry<String, Node> e : chartsController.chartNodes().entrySet()) {
       images.put(e.getKey(), ChartImages.snapshot(e.getValue()));
     }
