@@ -12,14 +12,23 @@ import javafx.scene.Scene;
  */
 public final class PulseExecutor implements Executor {
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final Scene scene;
 
   /** Hooks into {@code scene}'s pulses; call on the FX thread. */
   public PulseExecutor(Scene scene) {
+    this.scene = scene;
     scene.addPreLayoutPulseListener(this::runQueued);
   }
 
   @Override
   public void execute(Runnable task) {
+    // a scene outside a showing window gets no pulses: then the task must not wait for one
+    // (the window's state read off the FX thread may be stale; either way the task runs on the FX thread)
+    var window = scene.getWindow();
+    if (window == null || !window.isShowing()) {
+      Platform.runLater(task);
+      return;
+    }
     tasks.add(task);
     Platform.requestNextPulse(); // a pulse runs only when something asks for one
   }

@@ -27,23 +27,40 @@ import javafx.stage.Stage;
 public final class UiFloodBench {
   private UiFloodBench() {}
 
-  /** Pulse times, appended on the FX thread. */
+  /** Pulse times, and the FX thread's work in each pulse (timers, drain, CSS, layout), kept on the FX thread. */
   private static final class Pulses {
     long[] t = new long[1 << 16];
-    int n;
+    long[] work = new long[1 << 16];
+    int n, w;
+    long started;
     volatile boolean on;
 
     void add(long now) {
+      started = now;
       if (!on) return;
       if (n == t.length) t = Arrays.copyOf(t, n * 2);
       t[n++] = now;
     }
 
-    synchronized long[] take() {
-      long[] out = Arrays.copyOf(t, n);
+    void laidOut(long now) {
+      if (!on) return;
+      if (w == work.length) work = Arrays.copyOf(work, w * 2);
+      work[w++] = now - started;
+    }
+
+    /** Called on the FX thread, so it never races with add. */
+    long[][] take() {
+      long[][] out = {Arrays.copyOf(t, n), Arrays.copyOf(work, w)};
       n = 0;
+      w = 0;
       return out;
     }
+  }
+
+  private static long[][] takeOnFx(Pulses pulses) throws Exception {
+    java.util.concurrent.CompletableFuture<long[][]> out = new java.util.concurrent.CompletableFuture<>();
+    Platform.runLater(() -> out.complete(pulses.take()));
+    return out.get();
   }
 
   public static void main(String[] args) throws Exception {
@@ -65,6 +82,7 @@ public final class UiFloodBench {
       Stage stage = new Stage();
       stage.setTitle(PlaygroundWindow.TITLE);
       stage.setScene(window[0].createScene(1280, 800));
+      stage.getScene().addPostLayoutPulseListener(() -> pulses.laidOut(System.nanoTime()));
       stage.show();
       new AnimationTimer() {
         @Override
@@ -80,15 +98,17 @@ public final class UiFloodBench {
     Consumer<RunEvent> sink = window[0].events();
     long[] cursor = new long[3]; // seq, script index, loop: the warm-up and the measured flood continue one stream
     flood(sink, script, scriptSpan, scriptReqs, warmupS, rate, cursor); // JIT and GC settle; not measured
-    pulses.take();
+    takeOnFx(pulses);
     pulses.on = true;
     Thread.sleep(idleS * 1000L);
-    long[] idle = pulses.take();
+    long[][] idleAll = takeOnFx(pulses);
+    long[] idle = idleAll[0];
     long gcBefore = gcMillis();
     long sentBefore = cursor[0];
     flood(sink, script, scriptSpan, scriptReqs, floodS, rate, cursor);
     AtomicLong sent = new AtomicLong(cursor[0] - sentBefore);
-    long[] flood = pulses.take();
+    long[][] floodAll = takeOnFx(pulses);
+    long[] flood = floodAll[0];
     pulses.on = false;
     long gcDuring = gcMillis() - gcBefore;
     System.out.printf("load average at the end: %.1f on %d cores%n",
@@ -104,6 +124,8 @@ public final class UiFloodBench {
         medianPerSecondFps(flood), floodFps, medianGapMs(flood), maxGapMs(flood));
     System.out.printf("flood: gaps > 50 ms: %d, > 100 ms: %d, longest five at (s into the flood): %s; GC time during the flood %d ms%n",
         gapsOver(flood, 50), gapsOver(flood, 100), longestGaps(flood, 5), gcDuring);
+    System.out.printf("FX-thread work per pulse (timers, drain, CSS, layout): idle median %.2f ms p99 %.2f ms; flood median %.2f ms p99 %.2f ms max %.1f ms%n",
+        pct(idleAll[1], 50), pct(idleAll[1], 99), pct(floodAll[1], 50), pct(floodAll[1], 99), pct(floodAll[1], 100));
     System.out.printf("ratio flood/idle (median per-second fps): %.3f  (goal >= 0.92); max gap goal <= 100 ms%n",
         medianPerSecondFps(flood) / medianPerSecondFps(idle));
     Platform.exit();
@@ -157,6 +179,13 @@ public final class UiFloodBench {
       out.append(String.format(java.util.Locale.ROOT, "%.0f ms@%.1f s ", gaps.get(i)[0] / 1e6, gaps.get(i)[1] / 1e9));
     }
     return out.toString().trim();
+  }
+
+  private static double pct(long[] nanos, double p) {
+    if (nanos.length == 0) return 0;
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    return s[(int) Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1 < 0 ? 0 : Math.ceil(p / 100 * s.length) - 1)] / 1e6;
   }
 
   private static double fps(long[] t) {

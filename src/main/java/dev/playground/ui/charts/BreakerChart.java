@@ -18,7 +18,6 @@ import org.jfree.data.general.DatasetUtils;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
@@ -61,8 +60,15 @@ final class BreakerChart implements ChartView {
     plot.setGap(6);
     plot.add(statePlot, 3);
     plot.add(ratePlot, 2);
-    chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false); // legend: a JavaFX node below
+  }
+
+  /** One entry per breaker, in the colour of its step line. */
+  List<ChartLegend.Entry> legend() {
+    List<ChartLegend.Entry> entries = new ArrayList<>();
+    List<String> names = model.breakers();
+    for (int i = 0; i < names.size(); i++) entries.add(new ChartLegend.Entry(names.get(i), ChartPalette.series(i), true));
+    return entries;
   }
 
   void setPalette(ChartPalette palette) {

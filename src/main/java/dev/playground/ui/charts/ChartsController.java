@@ -8,6 +8,7 @@ import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -21,6 +22,10 @@ public final class ChartsController {
   @FXML private StackPane ladderSlot;
   @FXML private StackPane ladderTotalSlot;
   @FXML private StackPane latencySlot;
+  @FXML private FlowPane timelineLegend;
+  @FXML private FlowPane breakerLegend;
+  @FXML private FlowPane ladderLegend;
+  @FXML private FlowPane latencyLegend;
   @FXML private Node timelineCell;
   @FXML private Node breakerCell;
   @FXML private Node ladderCell;
@@ -60,6 +65,8 @@ public final class ChartsController {
     ladderSlot.getChildren().add(viewer(ladder.overTimeChart(), "ladderChart"));
     ladderTotalSlot.getChildren().add(viewer(ladder.totalChart(), "ladderTotalChart"));
     latencySlot.getChildren().add(viewer(latency.charts().get(0), "latencyChart"));
+    ChartLegend.fill(ladderLegend, LadderChart.legend());
+    ChartLegend.fill(latencyLegend, LatencyChart.legend());
     setPalette(ChartPalette.LIGHT);
   }
 
@@ -72,6 +79,9 @@ public final class ChartsController {
   public void apply(List<? extends RunEvent> batch) {
     for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false);
     model.apply(batch);
+    if (model.breakers().breakers().size() != breakerLegend.getChildren().size()) {
+      ChartLegend.fill(breakerLegend, breakers.legend()); // a new breaker (or a new run)
+    }
     Arrays.fill(dirty, true);
     redrawOne(System.nanoTime());
     redrawLater.start(); // later pulses draw the rest, even if no further batch comes
@@ -110,6 +120,7 @@ public final class ChartsController {
     timeline.setPalette(palette);
     breakers.setPalette(palette);
     ladder.setPalette(palette);
+    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
     for (ChartView v : views) for (JFreeChart c : v.charts()) palette.style(c);
     redrawAll();
   }

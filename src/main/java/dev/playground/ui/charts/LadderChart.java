@@ -18,7 +18,6 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.ui.RectangleEdge;
 
 /** Draws {@link LadderModel}: stacked rungs over time, and a bar per rung in total. Not thread-safe: FX thread. */
 final class LadderChart implements ChartView {
@@ -40,8 +39,7 @@ final class LadderChart implements ChartView {
     stacked.setDrawBarOutline(false);
     for (Rung r : Rung.values()) stacked.setSeriesPaint(r.ordinal(), ChartPalette.rung(r));
     XYPlot plot = new XYPlot(model.overTime(), time, count, stacked);
-    overTime = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    overTime.getLegend().setPosition(RectangleEdge.BOTTOM);
+    overTime = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false); // legend: a JavaFX node below
 
     totalAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     totalAxis.setUpperMargin(0.25); // room for the value labels
@@ -62,6 +60,12 @@ final class LadderChart implements ChartView {
     totals.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     total = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, totals, false);
+  }
+
+  static List<ChartLegend.Entry> legend() {
+    List<ChartLegend.Entry> entries = new java.util.ArrayList<>();
+    for (Rung r : Rung.values()) entries.add(new ChartLegend.Entry(r.wireName(), ChartPalette.rung(r), false));
+    return entries;
   }
 
   void setPalette(ChartPalette palette) {

@@ -17,7 +17,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 
 /** Draws {@link RetryTimelineModel}: rows of requests, bars of attempts and waits. Not thread-safe: FX thread. */
 final class RetryTimelineChart implements ChartView {
@@ -60,9 +59,21 @@ final class RetryTimelineChart implements ChartView {
     plot.setDataset(1, model.marks());
     plot.setRenderer(1, marks);
     plot.setDomainPannable(true);
-    chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false); // legend: a JavaFX node below
     refresh();
+  }
+
+  /** The legend's entries for this theme. */
+  static List<ChartLegend.Entry> legend(ChartPalette palette) {
+    List<ChartLegend.Entry> entries = new java.util.ArrayList<>();
+    for (OutcomeClass c : OutcomeClass.values()) entries.add(new ChartLegend.Entry(c.label(), ChartPalette.outcome(c), false));
+    entries.add(new ChartLegend.Entry("in flight", ChartPalette.IN_FLIGHT, false));
+    entries.add(new ChartLegend.Entry("wait (backoff)", palette.waitBar(), true));
+    entries.add(new ChartLegend.Entry("wait (Retry-After)", ChartPalette.RETRY_AFTER_WAIT, true));
+    entries.add(new ChartLegend.Entry("Retry-After asked", ChartPalette.RETRY_AFTER_ASKED, true));
+    entries.add(new ChartLegend.Entry("× breaker rejected", ChartPalette.outcome(OutcomeClass.REJECTED), true));
+    entries.add(new ChartLegend.Entry("● answer, by rung", palette.text(), true));
+    return entries;
   }
 
   @Override
