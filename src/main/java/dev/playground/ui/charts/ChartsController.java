@@ -14,7 +14,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The chart area's controller: puts the four charts into their slots and redraws each once per batch. FX thread.
+ * The chart area's controller: puts the four charts into their slots and redraws them as batches arrive.
+ * The charts are built by {@link #buildCharts()}, which the window calls just after its first frame, so the
+ * window shows without waiting for five cold chart draws; their models take events from the start. FX thread.
  */
 public final class ChartsController {
   @FXML private StackPane timelineSlot;
@@ -36,7 +38,8 @@ public final class ChartsController {
   private BreakerChart breakers;
   private LadderChart ladder;
   private LatencyChart latency;
-  private List<ChartView> views;
+  private List<ChartView> views = List.of();
+  private ChartPalette palette = ChartPalette.LIGHT;
   /** How often one chart redraws at most. */
   static final long REDRAW_INTERVAL_NANOS = 200_000_000L;
   private final boolean[] dirty = new boolean[4];
@@ -54,6 +57,19 @@ public final class ChartsController {
 
   @FXML
   private void initialize() {
+    ChartLegend.fill(ladderLegend, LadderChart.legend());
+    ChartLegend.fill(latencyLegend, LatencyChart.legend());
+    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
+  }
+
+  /** True once the charts are built and in their slots. */
+  public boolean chartsBuilt() {
+    return !views.isEmpty();
+  }
+
+  /** Builds the charts, puts them into their slots and draws what the models hold. Does nothing the second time. */
+  public void buildCharts() {
+    if (chartsBuilt()) return;
     timeline = new RetryTimelineChart(model.timeline());
     breakers = new BreakerChart(model.breakers());
     ladder = new LadderChart(model.ladder());
@@ -65,9 +81,8 @@ public final class ChartsController {
     ladderSlot.getChildren().add(viewer(ladder.overTimeChart(), "ladderChart"));
     ladderTotalSlot.getChildren().add(viewer(ladder.totalChart(), "ladderTotalChart"));
     latencySlot.getChildren().add(viewer(latency.charts().get(0), "latencyChart"));
-    ChartLegend.fill(ladderLegend, LadderChart.legend());
-    ChartLegend.fill(latencyLegend, LatencyChart.legend());
-    setPalette(ChartPalette.LIGHT);
+    ChartLegend.fill(breakerLegend, breakers.legend());
+    setPalette(palette);
   }
 
   /**
@@ -79,6 +94,7 @@ public final class ChartsController {
   public void apply(List<? extends RunEvent> batch) {
     for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false);
     model.apply(batch);
+    if (!chartsBuilt()) return; // built later, they draw what the models hold then
     if (model.breakers().breakers().size() != breakerLegend.getChildren().size()) {
       ChartLegend.fill(breakerLegend, breakers.legend()); // a new breaker (or a new run)
     }
@@ -107,8 +123,9 @@ public final class ChartsController {
     return anyDirty;
   }
 
-  /** Draws every chart now (before a snapshot). */
+  /** Draws every chart now (before a snapshot), building them first if need be. */
   public void redrawAll() {
+    buildCharts();
     for (int i = 0; i < views.size(); i++) {
       dirty[i] = false;
       views.get(i).refresh();
@@ -117,10 +134,12 @@ public final class ChartsController {
   }
 
   public void setPalette(ChartPalette palette) {
+    this.palette = palette;
+    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
+    if (!chartsBuilt()) return;
     timeline.setPalette(palette);
     breakers.setPalette(palette);
     ladder.setPalette(palette);
-    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
     for (ChartView v : views) for (JFreeChart c : v.charts()) palette.style(c);
     redrawAll();
   }
@@ -137,7 +156,7 @@ public final class ChartsController {
 
   /** The breaker chart's countdown markers now drawn (for tests). */
   int countdownMarkers() {
-    return breakers.countdownCount();
+    return breakers == null ? 0 : breakers.countdownCount();
   }
 
   private static ChartViewer viewer(JFreeChart chart, String id) {

@@ -93,6 +93,7 @@ public final class PlaygroundWindow {
 
   /** Builds the window's content. FX thread. */
   public static PlaygroundWindow create(PlaygroundActions actions) {
+    ChartClasses.preload();
     return new PlaygroundWindow(Objects.requireNonNull(actions, "actions"));
   }
 
@@ -100,10 +101,19 @@ public final class PlaygroundWindow {
     return root;
   }
 
-  /** A scene of the given size holding the window; batches are drained once per pulse of this scene. */
+  /**
+   * A scene of the given size holding the window; batches are drained once per pulse of this scene. The charts
+   * are built right after the scene's first frame (their models take events before that).
+   */
   public Scene createScene(double width, double height) {
     Scene scene = new Scene(root, width, height);
     drainOn = new PulseExecutor(scene);
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      Platform.runLater(main.charts()::buildCharts); // after this pulse: the first frame goes out first
+    };
+    scene.addPostLayoutPulseListener(once[0]);
     return scene;
   }
 

@@ -83,8 +83,10 @@ class PlaygroundWindowTest {
   }
 
   @Test
-  void theWindowOpensWithItsTitleAndEveryPart(FxRobot robot) {
+  void theWindowOpensWithItsTitleAndEveryPart(FxRobot robot) throws Exception {
     assertThat(stage.getTitle()).isEqualTo("Resilience Playground");
+    // the charts are built just after the first frame
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#latencyChart").tryQuery().isPresent());
     for (String id : List.of("#presetSlot", "#providerSlot", "#clockSlot", "#themeToggle", "#openRunButton",
         "#exportMenu", "#sideTabs", "#faultsPane", "#policiesPane", "#lessonPane", "#promptArea", "#sendButton",
         "#rungBadge", "#countSpinner", "#concurrencySpinner", "#startLoadButton", "#stopButton", "#loadProgress",
