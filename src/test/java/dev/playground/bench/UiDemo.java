@@ -29,6 +29,14 @@ public final class UiDemo {
       stage.setScene(window.createScene(1280, 800));
       stage.show();
       events.forEach(window.events());
+      // show one stormed request in the drill-down, as a person would by filtering and clicking
+      var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
+      pause.setOnFinished(e -> {
+        ((javafx.scene.control.TextField) stage.getScene().lookup("#requestFilter")).setText("#35");
+        var table = (javafx.scene.control.TableView<?>) stage.getScene().lookup("#eventTable");
+        table.getSelectionModel().select(table.getItems().size() - 1);
+      });
+      pause.play();
     });
   }
 }

@@ -37,6 +37,7 @@ final class BreakerChart implements ChartView {
   BreakerChart(BreakerModel model) {
     this.model = model;
     time.setAutoRangeIncludesZero(false);
+    time.setDefaultAutoRange(new org.jfree.data.Range(0, 10)); // before the first event
     time.setAutoRangeMinimumSize(1.0);
     SymbolAxis states = new SymbolAxis("state", new String[] {"closed", "half-open", "open"});
     states.setRange(-0.4, 2.6);

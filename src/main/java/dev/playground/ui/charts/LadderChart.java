@@ -31,6 +31,7 @@ final class LadderChart implements ChartView {
     this.model = model;
     NumberAxis time = new NumberAxis("scenario time (s)");
     time.setAutoRangeIncludesZero(false);
+    time.setDefaultAutoRange(new org.jfree.data.Range(0, 10)); // before the first event
     time.setAutoRangeMinimumSize(10.0);
     NumberAxis count = new NumberAxis("answers");
     count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

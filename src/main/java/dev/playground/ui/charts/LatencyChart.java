@@ -25,6 +25,7 @@ final class LatencyChart implements ChartView {
   LatencyChart(LatencyModel model) {
     NumberAxis time = new NumberAxis("scenario time (s)");
     time.setAutoRangeIncludesZero(false);
+    time.setDefaultAutoRange(new org.jfree.data.Range(0, 10)); // before the first event
     time.setAutoRangeMinimumSize(10.0);
     NumberAxis ms = new NumberAxis("latency (ms)");
     ms.setAutoRangeIncludesZero(true);

@@ -30,6 +30,7 @@ final class RetryTimelineChart implements ChartView {
     this.model = model;
     NumberAxis time = new NumberAxis("scenario time (s)");
     time.setAutoRangeIncludesZero(false);
+    time.setDefaultAutoRange(new org.jfree.data.Range(0, 10)); // before the first event
     time.setAutoRangeMinimumSize(1.0);
     rows.setInverted(true); // oldest on top, newest at the bottom, like the log
     rows.setAutoRange(false);

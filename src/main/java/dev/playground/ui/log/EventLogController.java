@@ -61,6 +61,12 @@ public final class EventLogController {
     eventTable.setItems(model.visibleRows());
     eventTable.setRowFactory(t -> new OutcomeRow());
     eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
+    model.visibleRows().addListener((javafx.collections.ListChangeListener<EventRow>) c -> showCount());
+    showCount();
+  }
+
+  private void showCount() {
+    rowsInfo.setText(model.visibleRows().size() + " of " + model.rowCount() + " events");
   }
 
   /**
@@ -76,7 +82,6 @@ public final class EventLogController {
     lastPublish = System.nanoTime();
     if (!model.publish()) return;
     int shown = model.visibleRows().size();
-    rowsInfo.setText(shown + " of " + model.rowCount() + " events");
     if (followLatest.isSelected() && shown > 0) eventTable.scrollTo(shown - 1);
   }
 

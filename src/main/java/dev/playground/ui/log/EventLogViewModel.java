@@ -45,7 +45,7 @@ public final class EventLogViewModel {
   private final StringProperty outcomeFilter = new SimpleStringProperty(ANY_OUTCOME);
   private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper drillDown = new ReadOnlyStringWrapper(
-      "Select a row of a request to see its attempts, waits and answer here.");
+      "Select a row to see its request\nstep by step.");
 
   public EventLogViewModel() {
     typeFilter.addListener((o, a, b) -> refilter());

@@ -141,8 +141,15 @@ class PlaygroundWindowTest {
     // the status bar's lamp is red and a notice said so
     Node lamp = robot.lookup("#lamp-sim_gpt-4o-mini .lamp").query();
     assertThat(lamp.getStyleClass()).contains("lamp-open");
-    assertThat(robot.lookup("#toast").query().isVisible()).isTrue();
+    Label toast = robot.lookup("#toast").query();
+    assertThat(toast.isVisible()).isTrue();
+    assertThat(toast.getWidth()).as("the toast is laid out").isGreaterThan(100);
     assertThat(((Label) robot.lookup("#toast").query()).getText()).startsWith("Breaker sim/gpt-4o-mini opened");
+    // filtering the log to one request says how many rows remain
+    robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#requestFilter").query()).setText("#35"));
+    assertThat(((Label) robot.lookup("#rowsInfo").query()).getText())
+        .isEqualTo(table.getItems().size() + " of " + storm.size() + " events");
+    assertThat(table.getItems().size()).isBetween(2, storm.size() - 1);
     // and the window draws: a snapshot taken on the FX thread
     WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
     assertThat(image.getWidth()).isEqualTo(1280);
