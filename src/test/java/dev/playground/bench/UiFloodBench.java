@@ -93,14 +93,14 @@ public final class UiFloodBench {
       shown.countDown();
     });
     shown.await();
-    Thread.sleep(3000); // let the window settle before measuring (a benchmark, not a test)
+    idleFor(3); // let the window settle before measuring
 
     Consumer<RunEvent> sink = window[0].events();
     long[] cursor = new long[3]; // seq, script index, loop: the warm-up and the measured flood continue one stream
     flood(sink, script, scriptSpan, scriptReqs, warmupS, rate, cursor); // JIT and GC settle; not measured
     takeOnFx(pulses);
     pulses.on = true;
-    Thread.sleep(idleS * 1000L);
+    idleFor(idleS); // the idle rate: the same window, nothing arriving
     long[][] idleAll = takeOnFx(pulses);
     long[] idle = idleAll[0];
     long gcBefore = gcMillis();
@@ -157,6 +157,12 @@ public final class UiFloodBench {
     }, "flood");
     producer.start();
     producer.join();
+  }
+
+  /** Lets wall time pass: a benchmark measures the window over real seconds. */
+  private static void idleFor(long seconds) {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    for (long left; (left = end - System.nanoTime()) > 0; ) LockSupport.parkNanos(left);
   }
 
   private static long gcMillis() {

@@ -75,6 +75,7 @@ public final class ChartsController {
     ladder = new LadderChart(model.ladder());
     latency = new LatencyChart(model.latency());
     views = List.of(timeline, breakers, ladder, latency);
+    for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false); // styling below draws nothing
     Arrays.fill(lastRedraw, System.nanoTime() - REDRAW_INTERVAL_NANOS);
     timelineSlot.getChildren().add(viewer(timeline.charts().get(0), "timelineChart"));
     breakerSlot.getChildren().add(viewer(breakers.charts().get(0), "breakerChart"));
@@ -92,15 +93,13 @@ public final class ChartsController {
    * several times a second.
    */
   public void apply(List<? extends RunEvent> batch) {
-    for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false);
-    model.apply(batch);
+    model.apply(batch); // charts have notify off between redraws: no redraw happens here
     if (!chartsBuilt()) return; // built later, they draw what the models hold then
     if (model.breakers().breakers().size() != breakerLegend.getChildren().size()) {
       ChartLegend.fill(breakerLegend, breakers.legend()); // a new breaker (or a new run)
     }
     Arrays.fill(dirty, true);
-    redrawOne(System.nanoTime());
-    redrawLater.start(); // later pulses draw the rest, even if no further batch comes
+    redrawLater.start(); // from the next pulse on, one chart per pulse, even if no further batch comes
   }
 
   /** Redraws the chart that has waited longest, if its interval has passed; true if any chart is still dirty. */
@@ -130,6 +129,7 @@ public final class ChartsController {
       dirty[i] = false;
       views.get(i).refresh();
       for (JFreeChart c : views.get(i).charts()) c.setNotify(true);
+      for (JFreeChart c : views.get(i).charts()) c.setNotify(false);
     }
   }
 
