@@ -1,0 +1,33 @@
+package dev.playground.ui.charts;
+
+import dev.playground.events.RunEvent;
+import java.time.Duration;
+import java.util.List;
+
+/** The four charts' models, fed together. Not thread-safe: FX thread (or one test thread). */
+public final class ChartsModel {
+  private final RetryTimelineModel timeline = new RetryTimelineModel();
+  private final BreakerModel breakers = new BreakerModel();
+  private final LadderModel ladder = new LadderModel();
+  private final LatencyModel latency = new LatencyModel();
+
+  public RetryTimelineModel timeline() { return timeline; }
+
+  public BreakerModel breakers() { return breakers; }
+
+  public LadderModel ladder() { return ladder; }
+
+  public LatencyModel latency() { return latency; }
+
+  /** The breaker's OPEN delay from its policy (for the countdown to half-open); null forgets it. */
+  public void setBreakerDelay(String breaker, Duration delay) {
+    breakers.setDelay(breaker, delay);
+  }
+
+  public void apply(List<? extends RunEvent> batch) {
+    timeline.apply(batch);
+    breakers.apply(batch);
+    ladder.apply(batch);
+    latency.apply(batch);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.playground.ui.main;
+
+import dev.playground.events.RunEvent;
+import dev.playground.ui.FxBatcher;
+import dev.playground.ui.PlaygroundActions;
+import dev.playground.ui.PulseExecutor;
+import dev.playground.ui.charts.ChartsController;
+import dev.playground.ui.charts.ChartsModel;
+import dev.playground.ui.export.HtmlReport;
+import dev.playground.ui.log.EventLogController;
+import dev.playground.ui.log.EventLogViewModel;
+import dev.playground.ui.prompt.PromptController;
+import dev.playground.ui.prompt.PromptViewModel;
+import dev.playground.ui.status.StatusBarController;
+import dev.playground.ui.status.StatusViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.Pane;
+import javafx.util.Callback;
+
+/**
+ * The playground window's content, what the integrator wires: the actions behind Send and the load, the run
+ * events ({@link #events()}, from any thread, through the one batcher), and the panels that arrive in phase two.
+ * Create and use on the FX thread, except {@link #events()}, which is thread-safe.
+ *
+ * <pre>{@code
+ * PlaygroundWindow window = PlaygroundWindow.create(actions);
+ * stage.setScene(window.createScene(1280, 800));
+ * bus.subscribe(window.events());               // engine threads → batcher → one drain per pulse
+ * window.setFaultsPanel(faultsView);            // phase two
+ * }</pre>
+ */
+public final class PlaygroundWindow {
+  public static final String TITLE = "Resilience Playground";
+
+  private final Parent root;
+  private final MainController main;
+  private final ChartsModel charts;
+  private final FxBatcher<RunEvent> batcher;
+  private final ExecutorService files;
+  private volatile Executor drainOn = Platform::runLater; // until a scene gives us its pulses
+
+  private PlaygroundWindow(PlaygroundActions actions) {
+    this.charts = new ChartsModel();
+    this.files = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "playground-export");
+      t.setDaemon(true);
+      return t;
+    });
+    MainViewModel mainModel = new MainViewModel();
+    StatusViewModel status = new StatusViewModel();
+    EventLogViewModel log = new EventLogViewModel();
+    PromptViewModel prompt = new PromptViewModel(actions, Platform::runLater);
+    Map<Class<?>, Supplier<Object>> controllers = Map.of(
+        MainController.class, () -> new MainController(mainModel, status, actions, files),
+        PromptController.class, () -> new PromptController(prompt),
+        ChartsController.class, () -> new ChartsController(charts),
+        EventLogController.class, () -> new EventLogController(log),
+        StatusBarController.class, () -> new StatusBarController(status));
+    Callback<Class<?>, Object> factory = type -> {
+      Supplier<Object> make = controllers.get(type);
+      if (make == null) throw new IllegalStateException("no controller known for " + type.getName());
+      return make.get();
+    };
+    FXMLLoader loader = new FXMLLoader(PlaygroundWindow.class.getResource("MainView.fxml"));
+    loader.setControllerFactory(factory);
+    try {
+      this.root = loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not load the main window's FXML", e);
+    }
+    this.main = loader.getController();
+    this.batcher = new FxBatcher<>(task -> drainOn.execute(task), main::apply);
+  }
+
+  /** Builds the window's content. FX thread. */
+  public static PlaygroundWindow create(PlaygroundActions actions) {
+    ChartClasses.preload();
+    return new PlaygroundWindow(Objects.requireNonNull(actions, "actions"));
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  /**
+   * A scene of the given size holding the window; batches are drained once per pulse of this scene. The charts
+   * are built right after the scene's first frame (their models take events before that).
+   */
+  public Scene createScene(double width, double height) {
+    Scene scene = new Scene(root, width, height);
+    drainOn = new PulseExecutor(scene);
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      Platform.runLater(main.charts()::buildCharts); // after this pulse: the first frame goes out first
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+    return scene;
+  }
+
+  /** Where run events go, from any thread; they reach the charts, log and status bar at most once a frame. */
+  public Consumer<RunEvent> events() {
+    return batcher::submit;
+  }
+
+  /** The breaker's OPEN delay from its policy, for the countdown to half-open; null forgets it. FX thread. */
+  public void setBreakerDelay(String breaker, Duration delay) {
+    charts.setBreakerDelay(breaker, delay);
+  }
+
+  public void setTheme(Theme theme) {
+    mainModelOf().setTheme(theme);
+  }
+
+  /** Sections the HTML report starts with (run summary, settings …), asked for at each export. */
+  public void setReportSections(Supplier<List<HtmlReport.Section>> sections) {
+    main.setReportSections(Objects.requireNonNull(sections, "sections"));
+  }
+
+  /** Writes the chart PNGs into {@code dir} (created if missing); completes off the FX thread. FX thread. */
+  public CompletableFuture<List<Path>> exportChartPngs(Path dir) {
+    return main.exportPngs(dir);
+  }
+
+  /** Writes the one-file HTML report; completes off the FX thread. FX thread. */
+  public CompletableFuture<Path> exportHtmlReport(Path file) {
+    return main.exportHtml(file);
+  }
+
+  /** Shows a short notice over the window, as when a breaker opens. */
+  public void notify(String message) {
+    main.showToast(message);
+  }
+
+  public void setPresetControl(Node control) { replaceSlot("#presetSlot", control); }
+
+  public void setProviderControl(Node control) { replaceSlot("#providerSlot", control); }
+
+  public void setClockControl(Node control) { replaceSlot("#clockSlot", control); }
+
+  public void setFaultsPanel(Node panel) { tab("#faultsTab").setContent(panel); }
+
+  public void setPoliciesPanel(Node panel) { tab("#policiesTab").setContent(panel); }
+
+  public void setLessonPanel(Node panel) { tab("#lessonTab").setContent(panel); }
+
+  /** The Export menu's items with these fx:ids: exportJsonlItem and exportCsvItem wait for the events room. */
+  public MenuItem exportItem(String fxId) {
+    var menu = (javafx.scene.control.MenuButton) root.lookup("#exportMenu");
+    return menu.getItems().stream().filter(i -> fxId.equals(i.getId())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no export item with fx:id " + fxId));
+  }
+
+  /** Stops the export thread; call when the window closes. */
+  public void close() {
+    files.shutdown();
+  }
+
+  /** The charts' models (for tests of this package). */
+  ChartsModel chartsModel() {
+    return charts;
+  }
+
+  private MainViewModel mainModelOf() {
+    return main.model();
+  }
+
+  private void replaceSlot(String id, Node control) {
+    ((Pane) root.lookup(id)).getChildren().setAll(control);
+  }
+
+  private Tab tab(String id) {
+    var tabs = (javafx.scene.control.TabPane) root.lookup("#sideTabs");
+    return tabs.getTabs().stream().filter(t -> id.substring(1).equals(t.getId())).findFirst().orElseThrow();
+  }
+}

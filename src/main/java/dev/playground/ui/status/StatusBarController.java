@@ -1,0 +1,63 @@
+package dev.playground.ui.status;
+
+import dev.playground.events.BreakerState;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Circle;
+
+/** Binds the status bar (breaker lamps, counters, a status message) to a {@link StatusViewModel}. FX thread. */
+public final class StatusBarController {
+  @FXML private HBox lampBox;
+  @FXML private Label countersLabel;
+  @FXML private Label statusMessage;
+
+  private final StatusViewModel model;
+
+  public StatusBarController(StatusViewModel model) {
+    this.model = model;
+  }
+
+  @FXML
+  private void initialize() {
+    countersLabel.textProperty().bind(model.countersProperty());
+    model.lamps().addListener((ListChangeListener<StatusViewModel.Lamp>) c -> rebuildLamps());
+    rebuildLamps();
+  }
+
+  /** A short message at the right of the bar ("Saved 4 charts to …"). */
+  public void showMessage(String message) {
+    statusMessage.setText(message);
+  }
+
+  private void rebuildLamps() {
+    lampBox.getChildren().clear();
+    if (model.lamps().isEmpty()) {
+      Label none = new Label("none yet");
+      none.getStyleClass().add("hint");
+      lampBox.getChildren().add(none);
+      return;
+    }
+    for (StatusViewModel.Lamp lamp : model.lamps()) {
+      Circle dot = new Circle(5);
+      dot.getStyleClass().add("lamp");
+      Label label = new Label(lamp.breaker(), dot);
+      label.getStyleClass().add("lamp-label");
+      label.setId("lamp-" + lamp.breaker().replaceAll("[^A-Za-z0-9_-]", "_"));
+      Tooltip tip = new Tooltip();
+      label.setTooltip(tip);
+      Runnable show = () -> {
+        BreakerState s = lamp.stateProperty().get();
+        dot.getStyleClass().removeIf(c -> c.startsWith("lamp-"));
+        dot.getStyleClass().add("lamp-" + s.wireName().replace('_', '-'));
+        tip.setText("Breaker " + lamp.breaker() + " is " + s.wireName().replace('_', '-')
+            + ": green closed (calls go through), amber half-open (trial calls), red open (calls refused).");
+      };
+      lamp.stateProperty().addListener((o, a, b) -> show.run());
+      show.run();
+      lampBox.getChildren().add(label);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.playground.ui.charts;
+
+import static dev.playground.ui.charts.Events.answered;
+import static dev.playground.ui.charts.Events.started;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.playground.events.RunEvent;
+import dev.playground.events.Rung;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LatencyModelTest {
+  @Test
+  void percentilesAndRatesCoverTheRollingWindow() {
+    // given 100 requests in the first 10 s, latencies 1..100 ms, every tenth an error
+    var model = new LatencyModel();
+    List<RunEvent> events = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      events.add(started(i * 99L, i));
+      events.add(answered(i * 99L, i, i % 10 == 0 ? Rung.ERROR : Rung.FULL, i));
+    }
+    model.apply(events);
+    double[] p = model.latest();
+    assertThat(p[LatencyModel.P50]).isCloseTo(50, within(1.0));
+    assertThat(p[LatencyModel.P99]).isCloseTo(99, within(1.0));
+    assertThat(p[3 + LatencyModel.REQUESTS]).isCloseTo(10.0, within(0.01)); // 100 over 10 s
+    assertThat(p[3 + LatencyModel.ERRORS]).isCloseTo(1.0, within(0.01));
+  }
+
+  @Test
+  void oldAnswersLeaveTheWindow() {
+    var model = new LatencyModel();
+    model.apply(List.of(answered(500, 1, Rung.FULL, 3000)));
+    model.apply(List.of(answered(30_500, 2, Rung.FULL, 20)));
+    assertThat(model.latest()[LatencyModel.P99]).isCloseTo(20, within(1.0));
+    assertThat(model.percentiles().getItemCount(0)).isGreaterThan(1);
+  }
+}
