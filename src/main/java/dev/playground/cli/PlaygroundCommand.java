@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlaygroundCommand.Version.class,
     description = "Send prompts through a resilient LLM client, break the provider on purpose, watch what happens.",
-    subcommands = {GuiCommand.class, HerdCommand.class, ServeCommand.class})
+    subcommands = {GuiCommand.class, RunCommand.class, PresetsCommand.class, ServeCommand.class, HerdCommand.class})
 public final class PlaygroundCommand implements Callable<Integer> {
   private final Consumer<String[]> openWindow;
 

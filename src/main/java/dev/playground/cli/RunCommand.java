@@ -1,0 +1,117 @@
+package dev.playground.cli;
+
+import dev.playground.clock.VirtualClock;
+import dev.playground.events.CsvExport;
+import dev.playground.events.RunLogReader;
+import dev.playground.events.RunSummary;
+import dev.playground.scenario.Presets;
+import dev.playground.scenario.Scenario;
+import dev.playground.scenario.ScenarioException;
+import dev.playground.scenario.ScenarioJson;
+import dev.playground.scenario.ScenarioRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: runs a scenario file or a preset headless, on simulated providers started for it (or in
+ * virtual time), writes the run log and prints the summary.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    header = "Run a scenario or a preset headless and print its summary.",
+    description = "Starts the simulated providers the scenario needs on loopback, sends its load through the "
+        + "resilient client, writes the run log (JSONL) and prints the summary. With --virtual the same policies "
+        + "run on a clock that jumps instead of waiting: deterministic for a seed, and far faster.")
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "SCENARIO", description = "A scenario file (.json) or a preset name (see 'presets').")
+  String scenario;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for every random draw (default: the scenario's).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the run log (JSONL) to FILE.")
+  Path logFile;
+
+  @Option(names = "--csv", paramLabel = "DIR", description = "Write attempts.csv and requests.csv to DIR.")
+  Path csv;
+
+  @Option(names = "--virtual", description = "Run in virtual time (every provider must be simulated).")
+  boolean virtual;
+
+  @Option(names = "--requests", paramLabel = "N", description = "Send N requests instead of the scenario's count.")
+  Integer requests;
+
+  @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "3600",
+      description = "Give up a live run after this long (default: ${DEFAULT-VALUE}).")
+  long maxWaitSeconds;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Scenario s;
+    try {
+      s = load(scenario);
+      if (seed != null) s = s.withSeed(seed);
+      if (requests != null) s = s.withLoad(s.load().withRequests(requests));
+      if (virtual && !s.allSimulated())
+        throw new ScenarioException("--virtual needs every provider simulated");
+      if (logFile != null && logFile.getParent() != null) Files.createDirectories(logFile.getParent());
+      if (csv != null) Files.createDirectories(csv);
+    } catch (IllegalArgumentException e) {
+      err.println("run: " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (IOException e) {
+      err.println("run: cannot create " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+
+    Path log = logFile;
+    try {
+      if (csv != null && log == null) log = Files.createTempFile("run-", ".jsonl");
+      ScenarioRun run = virtual
+          ? ScenarioRun.virtual(s, new VirtualClock(), log, null)
+          : ScenarioRun.live(s, log, null);
+      err.println("run: " + s.name() + " (" + s.load().requests() + " requests, seed " + s.seed() + ", "
+          + (virtual ? "virtual time" : "live") + ")");
+      err.flush();
+      RunSummary summary = run.runToEnd(Duration.ofSeconds(maxWaitSeconds));
+      out.println(summary.toText().stripTrailing());
+      out.flush();
+      if (csv != null) {
+        CsvExport.write(RunLogReader.read(log).events(), csv);
+        if (logFile == null) Files.deleteIfExists(log);
+        err.println("run: wrote " + csv.resolve("attempts.csv") + " and " + csv.resolve("requests.csv"));
+      }
+      if (logFile != null) err.println("run: wrote " + logFile);
+      err.flush();
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("run: " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (IOException e) {
+      err.println("run: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private static Scenario load(String nameOrFile) {
+    if (nameOrFile.endsWith(".json") || nameOrFile.contains("/") || Files.exists(Path.of(nameOrFile)))
+      return ScenarioJson.read(Path.of(nameOrFile));
+    return Presets.get(nameOrFile);
+  }
+}

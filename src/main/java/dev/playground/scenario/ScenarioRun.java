@@ -1,0 +1,181 @@
+package dev.playground.scenario;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.playground.clock.LiveClock;
+import dev.playground.clock.RunClock;
+import dev.playground.clock.VirtualClock;
+import dev.playground.engine.EngineSetup;
+import dev.playground.engine.ResilientClient;
+import dev.playground.engine.Retriever;
+import dev.playground.events.RunEvent;
+import dev.playground.events.RunLogWriter;
+import dev.playground.events.RunRecorder;
+import dev.playground.events.RunSummary;
+import dev.playground.faults.FaultInjector;
+import dev.playground.faults.FaultPlans;
+import dev.playground.policy.PolicyJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One run of a scenario: its clock, recorder, providers and resilient client, the run log, and the summary.
+ * Starts with {@code run_started}; {@link #close()} ends it with {@code run_finished}. The window keeps one
+ * open while the user sends prompts; the command line runs the scenario's load to the end. Thread-safe.
+ */
+public final class ScenarioRun implements AutoCloseable {
+  private static final Retriever LESSON = Retriever.overLesson();
+
+  private final Scenario scenario;
+  private final RunClock clock;
+  private final RunRecorder recorder;
+  private final RunSummary summary = new RunSummary();
+  private final RunLogWriter log;
+  private final ProviderSet providers;
+  private final ResilientClient client;
+  private volatile LoadGenerator load;
+  private boolean closed;
+
+  private ScenarioRun(Scenario scenario, RunClock clock, Path logFile, Consumer<? super RunEvent> observer) {
+    this.scenario = scenario;
+    this.clock = clock;
+    this.recorder = new RunRecorder(clock);
+    recorder.subscribe(summary);
+    if (observer != null) recorder.subscribe(observer);
+    try {
+      this.log = logFile == null ? null : RunLogWriter.open(logFile);
+    } catch (IOException e) {
+      throw new ScenarioException(logFile.getFileName() + ": cannot write the run log (" + e.getMessage() + ")");
+    }
+    if (log != null) recorder.subscribe(log);
+    ProviderSet started = null;
+    try {
+      started = ProviderSet.start(scenario, clock, recorder);
+      FaultInjector engineFaults = scenario.engineFaults() == null ? null
+          : new FaultInjector(scenario.engineFaults().withSeed(scenario.seed()), clock);
+      this.providers = started;
+      this.client = new ResilientClient(scenario.policies(),
+          new EngineSetup(clock, recorder, scenario.seed(), started, LESSON, engineFaults));
+    } catch (RuntimeException e) {
+      if (started != null) started.close();
+      closeLog();
+      throw e;
+    }
+    recorder.publish((s, t) -> new RunEvent.RunStarted(s, t, scenario.seed(), scenario.name(),
+        clock.isVirtual() ? "virtual" : "live", PolicyJson.toTree(scenario.policies()), faultsTree()));
+  }
+
+  /**
+   * Opens a run in real time: simulated providers listen on loopback. {@code logFile} and {@code observer}
+   * (which sees every event from {@code run_started} on, on the publishing thread) may be null.
+   */
+  public static ScenarioRun live(Scenario scenario, Path logFile, Consumer<? super RunEvent> observer) {
+    return new ScenarioRun(scenario, new LiveClock(), logFile, observer);
+  }
+
+  /** Opens a run in virtual time on the given clock (every provider must be simulated). */
+  public static ScenarioRun virtual(
+      Scenario scenario, VirtualClock clock, Path logFile, Consumer<? super RunEvent> observer) {
+    return new ScenarioRun(scenario, clock, logFile, observer);
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public RunClock clock() {
+    return clock;
+  }
+
+  public RunRecorder recorder() {
+    return recorder;
+  }
+
+  public RunSummary summary() {
+    return summary;
+  }
+
+  public ProviderSet providers() {
+    return providers;
+  }
+
+  public ResilientClient client() {
+    return client;
+  }
+
+  /** Starts sending a load (the scenario's, or another); one load at a time. */
+  public synchronized LoadGenerator startLoad(LoadSpec spec, Consumer<dev.playground.engine.Answer> onAnswer) {
+    if (load != null && !load.done().isDone())
+      throw new IllegalStateException("a load is already running; stop it first");
+    load = new LoadGenerator(client, spec, clock, onAnswer);
+    load.start();
+    return load;
+  }
+
+  public LoadGenerator load() {
+    return load;
+  }
+
+  /**
+   * Runs the scenario's load to its end and closes the run: in virtual time by driving the clock until
+   * nothing is left, live by waiting for the last answer (at most {@code maxWait}).
+   */
+  public RunSummary runToEnd(java.time.Duration maxWait) {
+    LoadGenerator generator = startLoad(scenario.load(), null);
+    if (clock instanceof VirtualClock virtual) {
+      // until the last answer, not until idle: a breaker's pending half-open would stretch the run
+      while (!generator.done().isDone() && virtual.step()) {}
+    } else {
+      try {
+        generator.done().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        generator.stop();
+        Thread.currentThread().interrupt();
+      } catch (TimeoutException e) {
+        generator.stop();
+        throw new ScenarioException("the run did not finish within " + maxWait.toSeconds() + " s");
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the load failed", e.getCause());
+      }
+    }
+    close();
+    return summary;
+  }
+
+  private ObjectNode faultsTree() {
+    ObjectNode faults = JsonNodeFactory.instance.objectNode();
+    for (String name : providers.names()) {
+      var plan = providers.faults(name);
+      if (plan != null) faults.set(name, FaultPlans.toTree(plan));
+    }
+    if (scenario.engineFaults() != null) faults.set("engine", FaultPlans.toTree(scenario.engineFaults()));
+    return faults;
+  }
+
+  /** Ends the run: stops the load, writes {@code run_finished}, closes the log and the providers. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    if (load != null) load.stop();
+    recorder.publish((s, t) -> new RunEvent.RunFinished(s, t, summary.toJson()));
+    closeLog();
+    providers.close();
+    if (clock instanceof LiveClock live) live.close();
+  }
+
+  private void closeLog() {
+    if (log == null) return;
+    try {
+      log.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the run log could not be completed", e);
+    }
+  }
+}
