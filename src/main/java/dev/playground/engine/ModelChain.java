@@ -10,6 +10,7 @@ import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.spi.Scheduler;
 import dev.playground.clock.RunClock;
+import dev.playground.clock.Seeds;
 import dev.playground.events.RetryReason;
 import dev.playground.events.Rung;
 import dev.playground.llm.ChatAnswer;
@@ -17,6 +18,7 @@ import dev.playground.llm.ChatModel;
 import dev.playground.llm.ChatRequest;
 import dev.playground.llm.FailureKind;
 import dev.playground.llm.LlmFailure;
+import dev.playground.llm.SimulatedChatModel;
 import dev.playground.policy.ChainSpec;
 import dev.playground.policy.ManagedBreaker;
 import dev.playground.policy.ModelRef;
@@ -53,9 +55,11 @@ final class ModelChain {
   private final Scheduler scheduler;
   private final long seed;
   private final Set<FailureKind> failIfStill;
+  private final boolean faultsByCall;
 
   ModelChain(PolicySet policies, ModelDirectory models, Breakers breakers, EngineEvents events, RunClock clock,
-      long seed) {
+      long seed, boolean faultsByCall) {
+    this.faultsByCall = faultsByCall;
     this.policies = policies;
     this.chain = policies.chain();
     this.models = models;
@@ -117,7 +121,7 @@ final class ModelChain {
     long started = clock.nowNanos();
     CompletableFuture<ChatAnswer> call;
     try {
-      call = model.chat(request);
+      call = model.chat(faultsByCall ? keyed(request, t, rung, ref, modelAttempt) : request);
     } catch (RuntimeException e) {
       call = Futures.failed(e);
     }
@@ -133,6 +137,14 @@ final class ModelChain {
       events.attemptAnswered(t, attempt, modelAttempt, ref, rung, o.value(), latencyMs);
       return CompletableFuture.completedFuture(o.value());
     });
+  }
+
+  /** Names the logical call, so that the simulated provider decides its fault by it (A/B comparisons). */
+  private static ChatRequest keyed(ChatRequest request, RequestTrace t, Rung rung, ModelRef ref, int modelAttempt) {
+    long key = Seeds.mix(t.req, rung.ordinal(), Seeds.of(ref.key()), modelAttempt);
+    var headers = new java.util.HashMap<>(request.extraHeaders());
+    headers.put(SimulatedChatModel.CALL_HEADER, key + "/" + (modelAttempt - 1));
+    return new ChatRequest(request.prompt(), request.context(), request.timeout(), request.stream(), headers);
   }
 
   private PolicyListener retryListener(RequestTrace t, ModelRef ref) {

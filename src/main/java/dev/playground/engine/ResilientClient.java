@@ -194,7 +194,8 @@ public final class ResilientClient {
   }
 
   private Settings build(PolicySet policies, Settings before) {
-    ModelChain chain = new ModelChain(policies, setup.models(), breakers, events, setup.clock(), setup.seed());
+    ModelChain chain = new ModelChain(policies, setup.models(), breakers, events, setup.clock(), setup.seed(),
+        setup.faultsByCall());
     ResponseCache cache = null;
     if (policies.cacheOn()) {
       boolean sameCache = before != null && before.cache() != null

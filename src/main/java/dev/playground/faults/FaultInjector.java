@@ -86,6 +86,16 @@ public final class FaultInjector {
   }
 
   /**
+   * Decides the fault of one logical call (see {@link FaultPlan#decideCall}); the arrival counters are not
+   * used, so the decision does not depend on what other calls happened before.
+   */
+  public FaultDecision decideCall(String model, Target target, long callKey, long position) {
+    State s = state.get();
+    s.counters[target.ordinal()].getAndIncrement();
+    return s.plan.decideCall(callKey, position, millis.getAsLong() - s.appliedAtMs, model, target);
+  }
+
+  /**
    * Numbers the request like {@link #decide} but answers with {@code kind} and its default parameters (the
    * {@code X-Playground-Fault} header).
    */

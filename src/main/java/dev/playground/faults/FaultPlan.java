@@ -64,14 +64,29 @@ public record FaultPlan(long seed, List<FaultRule> rules, Latency baseLatency) {
    * @param target what is being called
    */
   public FaultDecision decide(long number, long numberForModel, long elapsedMs, String model, Target target) {
-    long base = baseLatency == null ? 0 : baseLatency.sampleMs(seed, DRAW_BASE_LATENCY, number);
+    return decide(number, numberForModel, number, numberForModel, elapsedMs, model, target);
+  }
+
+  /**
+   * The fault for one logical call rather than for the n-th request to arrive: draws are keyed by
+   * {@code callKey} (e.g. a hash of request, model and attempt) and a sequence is indexed by {@code position}
+   * (the call's attempt at this model, 0-based). Two runs with different policies then meet the same fault for
+   * the same call, which is what a fair A/B comparison needs.
+   */
+  public FaultDecision decideCall(long callKey, long position, long elapsedMs, String model, Target target) {
+    return decide(position, position, callKey, callKey, elapsedMs, model, target);
+  }
+
+  private FaultDecision decide(
+      long position, long positionForModel, long draw, long drawForModel, long elapsedMs, String model, Target target) {
+    long base = baseLatency == null ? 0 : baseLatency.sampleMs(seed, DRAW_BASE_LATENCY, draw);
     for (int i = 0; i < rules.size(); i++) {
       FaultRule rule = rules.get(i);
       if (rule.target() != target) continue;
       if (rule.hasModelFilter() && !rule.models().contains(model)) continue;
       if (rule.window() != null && !rule.window().contains(elapsedMs)) continue;
-      long n = rule.hasModelFilter() ? numberForModel : number;
-      FaultKind kind = rule.kindAt(n);
+      long n = rule.hasModelFilter() ? drawForModel : draw;
+      FaultKind kind = rule.kindAt(rule.hasModelFilter() ? positionForModel : position);
       if (kind == null) continue;
       if (rule.probability() < 1 && Seeds.unit(seed, DRAW_PROBABILITY, i, n) >= rule.probability()) continue;
       return decision(rule, i, kind, n, base);

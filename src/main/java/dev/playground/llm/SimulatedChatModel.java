@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatedChatModel implements ChatModel {
   /** The request header that forces one fault for one request, as on the HTTP provider. */
   public static final String FAULT_HEADER = "X-Playground-Fault";
+  /**
+   * {@code KEY/POSITION}: decide this call's fault by its logical key and its attempt position instead of by
+   * arrival order (see {@code FaultPlan.decideCall}); what A/B comparisons send.
+   */
+  public static final String CALL_HEADER = "X-Playground-Call";
   private static final int MAX_CACHED_ANSWERS = 1_024;
 
   private final String provider;
@@ -77,6 +82,16 @@ public final class SimulatedChatModel implements ChatModel {
     return requests.get();
   }
 
+  private static Optional<long[]> callKey(String value) {
+    int slash = value.indexOf('/');
+    if (slash < 0) return Optional.empty();
+    try {
+      return Optional.of(new long[] {Long.parseLong(value.substring(0, slash)), Long.parseLong(value.substring(slash + 1))});
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public CompletableFuture<ChatAnswer> chat(ChatRequest request) {
     long n = requests.getAndIncrement();
@@ -93,7 +108,10 @@ public final class SimulatedChatModel implements ChatModel {
       }
       outcome = outcome(faults.force(forced.get(), model, Target.CHAT), request, requestId);
     } else {
-      outcome = outcome(faults.decide(model, Target.CHAT), request, requestId);
+      Optional<long[]> call = header(request.extraHeaders(), CALL_HEADER).flatMap(SimulatedChatModel::callKey);
+      outcome = outcome(call.isPresent()
+          ? faults.decideCall(model, Target.CHAT, call.get()[0], call.get()[1])
+          : faults.decide(model, Target.CHAT), request, requestId);
     }
     clock.schedule(() -> {
       if (outcome.failure() != null) result.completeExceptionally(outcome.failure());

@@ -42,7 +42,8 @@ public final class ScenarioRun implements AutoCloseable {
   private volatile LoadGenerator load;
   private boolean closed;
 
-  private ScenarioRun(Scenario scenario, RunClock clock, Path logFile, Consumer<? super RunEvent> observer) {
+  private ScenarioRun(
+      Scenario scenario, RunClock clock, Path logFile, Consumer<? super RunEvent> observer, boolean faultsByCall) {
     this.scenario = scenario;
     this.clock = clock;
     this.recorder = new RunRecorder(clock);
@@ -61,7 +62,7 @@ public final class ScenarioRun implements AutoCloseable {
           : new FaultInjector(scenario.engineFaults().withSeed(scenario.seed()), clock);
       this.providers = started;
       this.client = new ResilientClient(scenario.policies(),
-          new EngineSetup(clock, recorder, scenario.seed(), started, LESSON, engineFaults));
+          new EngineSetup(clock, recorder, scenario.seed(), started, LESSON, engineFaults, faultsByCall));
     } catch (RuntimeException e) {
       if (started != null) started.close();
       closeLog();
@@ -76,13 +77,22 @@ public final class ScenarioRun implements AutoCloseable {
    * (which sees every event from {@code run_started} on, on the publishing thread) may be null.
    */
   public static ScenarioRun live(Scenario scenario, Path logFile, Consumer<? super RunEvent> observer) {
-    return new ScenarioRun(scenario, new LiveClock(), logFile, observer);
+    return new ScenarioRun(scenario, new LiveClock(), logFile, observer, false);
   }
 
   /** Opens a run in virtual time on the given clock (every provider must be simulated). */
   public static ScenarioRun virtual(
       Scenario scenario, VirtualClock clock, Path logFile, Consumer<? super RunEvent> observer) {
-    return new ScenarioRun(scenario, clock, logFile, observer);
+    return new ScenarioRun(scenario, clock, logFile, observer, false);
+  }
+
+  /**
+   * Opens a run in virtual time whose faults are decided per logical call (request, rung, model, attempt)
+   * rather than by arrival order: what {@link Compare} runs both sides with.
+   */
+  public static ScenarioRun virtualByCall(
+      Scenario scenario, VirtualClock clock, Path logFile, Consumer<? super RunEvent> observer) {
+    return new ScenarioRun(scenario, clock, logFile, observer, true);
   }
 
   public Scenario scenario() {
