@@ -1,13 +1,36 @@
 package dev.playground.cli;
 
+import dev.playground.scenario.Presets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gui}: opens the window (also what runs when no command is given). */
-@Command(name = "gui", description = "Open the playground window (the default).")
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the playground window (the default).")
 final class GuiCommand implements Callable<Integer> {
   private final Consumer<String[]> openWindow;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--preset", paramLabel = "NAME", description = "Open with this preset (see 'presets').")
+  String preset;
+
+  @Option(names = "--theme", paramLabel = "light|dark", description = "Open in this theme.")
+  String theme;
+
+  @Option(names = "--fast-forward", description = "Open in fast-forward (virtual time) instead of live.")
+  boolean fastForward;
+
+  @Option(names = "--speed", paramLabel = "1|10|100|max", description = "Fast-forward speed.")
+  String speed;
+
+  @Option(names = "--load", description = "Start the preset's own load at once (for demos and screenshots).")
+  boolean load;
 
   GuiCommand(Consumer<String[]> openWindow) {
     this.openWindow = openWindow;
@@ -15,7 +38,18 @@ final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    openWindow.accept(new String[0]); // returns when the window closes
+    List<String> args = new ArrayList<>();
+    try {
+      if (preset != null) args.add("--preset=" + Presets.get(preset).name());
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("gui: " + e.getMessage());
+      return 2;
+    }
+    if (theme != null) args.add("--theme=" + theme);
+    if (fastForward) args.add("--fast-forward");
+    if (speed != null) args.add("--speed=" + speed);
+    if (load) args.add("--load");
+    openWindow.accept(args.toArray(String[]::new)); // returns when the window closes
     return 0;
   }
 }

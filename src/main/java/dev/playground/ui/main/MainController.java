@@ -6,6 +6,7 @@ import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.export.ChartImages;
 import dev.playground.ui.export.HtmlReport;
+import dev.playground.ui.export.RunLogExport;
 import dev.playground.ui.log.EventLogController;
 import dev.playground.ui.status.StatusBarController;
 import dev.playground.ui.status.StatusViewModel;
@@ -40,7 +41,7 @@ import javafx.util.Duration;
 public final class MainController {
   static final List<String> SHEETS = List.of(
       "/styles/base.css", "/styles/main.css", "/styles/prompt.css", "/styles/charts.css", "/styles/log.css",
-      "/styles/status.css");
+      "/styles/status.css", "/styles/session.css", "/styles/lesson.css");
 
   @FXML private StackPane windowRoot;
   @FXML private ToggleButton themeToggle;
@@ -54,6 +55,7 @@ public final class MainController {
   private final PlaygroundActions actions;
   private final Executor background;
   private Supplier<List<HtmlReport.Section>> reportSections = List::of;
+  private RunLogExport runLogExport = RunLogExport.none();
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
 
   public MainController(MainViewModel model, StatusViewModel status, PlaygroundActions actions, Executor background) {
@@ -93,6 +95,10 @@ public final class MainController {
     this.reportSections = sections;
   }
 
+  void setRunLogExport(RunLogExport export) {
+    this.runLogExport = export;
+  }
+
   void showToast(String message) {
     toast.setText(message);
     toast.setVisible(true);
@@ -109,11 +115,57 @@ public final class MainController {
   private void openRun() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Open a run log");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"));
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"),
+        new FileChooser.ExtensionFilter("All files", "*"));
     File file = chooser.showOpenDialog(windowRoot.getScene().getWindow());
-    if (file == null) return;
-    actions.openRun(file.toPath()).whenComplete((v, error) -> Platform.runLater(() -> statusController.showMessage(
-        error == null ? "Opened " + file.getName() : "Could not open " + file.getName() + ": " + reason(error))));
+    if (file != null) openRun(file.toPath());
+  }
+
+  /** Replays a saved run log; says what happened in the status bar, and any warning in a notice. FX thread. */
+  CompletableFuture<List<String>> openRun(Path file) {
+    String name = String.valueOf(file.getFileName());
+    return actions.openRun(file).whenComplete((warnings, error) -> Platform.runLater(() -> {
+      if (error != null) {
+        // the reader's message already names the file
+        String why = reason(error);
+        String message = why.startsWith(name) ? "Could not open " + why : "Could not open " + name + ": " + why;
+        statusController.showMessage(message);
+        showToast(message);
+      } else if (warnings.isEmpty()) {
+        statusController.showMessage("Replaying " + name);
+      } else {
+        statusController.showMessage("Replaying " + name + " (with warnings)");
+        showToast("Opened " + name + ", but " + String.join("; ", warnings));
+      }
+    }));
+  }
+
+  @FXML
+  private void exportJsonl() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save the run log");
+    chooser.setInitialFileName("run.jsonl");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"));
+    File file = chooser.showSaveDialog(windowRoot.getScene().getWindow());
+    if (file != null) exportJsonl(file.toPath());
+  }
+
+  /** Writes the run log shown to {@code file}, off the FX thread. */
+  CompletableFuture<Path> exportJsonl(Path file) {
+    return report(runLogExport.saveRunLog(file), path -> "Saved the run log to " + path.getFileName());
+  }
+
+  @FXML
+  private void exportCsv() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Save attempts.csv and requests.csv into…");
+    File dir = chooser.showDialog(windowRoot.getScene().getWindow());
+    if (dir != null) exportCsv(dir.toPath());
+  }
+
+  /** Writes attempts.csv and requests.csv of the run shown into {@code dir}, off the FX thread. */
+  CompletableFuture<List<Path>> exportCsv(Path dir) {
+    return report(runLogExport.saveCsv(dir), paths -> "Saved " + paths.size() + " CSV files to " + dir.getFileName());
   }
 
   @FXML

@@ -11,6 +11,7 @@ import dev.playground.scenario.Scenario;
 import dev.playground.ui.AnswerView;
 import dev.playground.ui.LoadProgress;
 import dev.playground.ui.PlaygroundActions;
+import dev.playground.ui.export.RunLogExport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * before ({@code run_finished}). Thread-safe; nothing here blocks the caller: runs start and stop on the
  * session's own thread, files are read and written on another.
  */
-public final class Session implements PlaygroundActions, AutoCloseable {
+public final class Session implements PlaygroundActions, RunLogExport, AutoCloseable {
   /** Told what the session did, on the session's thread. Implementations hand over to the FX thread themselves. */
   public interface Listener {
     /** A run is open; its {@code run_started} has reached the window's consumer. */
@@ -60,7 +61,7 @@ public final class Session implements PlaygroundActions, AutoCloseable {
       Map<String, Duration> breakerDelays, Map<String, FaultPlan> breakable, Map<String, String> baseUrls) {}
 
   private final Consumer<? super RunEvent> window;
-  private final Listener listener;
+  private volatile Listener listener;
   private final Function<String, String> env;
   private final Path logDir;
   private final ExecutorService sessionThread = daemonThread("playground-session");
@@ -85,6 +86,11 @@ public final class Session implements PlaygroundActions, AutoCloseable {
     this.listener = listener == null ? new Listener() {} : listener;
     this.env = Objects.requireNonNull(env, "env");
     this.logDir = Objects.requireNonNull(logDir, "logDir");
+  }
+
+  /** Who is told what the session does (replaces the one given at construction). */
+  public void setListener(Listener listener) {
+    this.listener = listener == null ? new Listener() {} : listener;
   }
 
   /** The settings the next run starts with (also those of the open run, if any). */
@@ -282,11 +288,13 @@ public final class Session implements PlaygroundActions, AutoCloseable {
   }
 
   /** Copies the run log shown (the open run's, up to now, or the replayed file) to {@code target}. */
+  @Override
   public CompletableFuture<Path> saveRunLog(Path target) {
     return source().thenApplyAsync(src -> RunExports.copyLog(src, target), files);
   }
 
   /** Writes attempts.csv and requests.csv of the run shown into {@code dir}. */
+  @Override
   public CompletableFuture<List<Path>> saveCsv(Path dir) {
     return source().thenApplyAsync(src -> RunExports.csv(src, dir), files);
   }
