@@ -70,6 +70,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   private final Object lock = new Object();
   private SessionSettings settings; // guarded by lock
   private long runs; // session thread only
+  private boolean closed; // guarded by lock
   private volatile CompletableFuture<RunHandle> current = noRun("no run is open yet");
   private volatile Replay replay;
   private volatile RunHandle openRun; // written on the session thread only
@@ -119,6 +120,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     CompletableFuture<RunHandle> handle = new CompletableFuture<>();
     CompletableFuture<RunInfo> opened = new CompletableFuture<>();
     synchronized (lock) {
+      if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
       settings = next;
       switchTo(handle, () -> {
         closeOpenRun();
@@ -270,6 +272,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     return CompletableFuture.supplyAsync(() -> Replay.read(file), files).thenCompose(r -> {
       CompletableFuture<List<String>> shown = new CompletableFuture<>();
       synchronized (lock) {
+        if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         switchTo(noRun("viewing the replay of " + file.getFileName() + ": go back to live to send prompts"), () -> {
           closeOpenRun();
           replay = r;
@@ -310,15 +313,17 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   /** Closes the open run (run_finished, providers stopped) and the session's threads. Waits at most 10 s. */
   @Override
   public void close() {
-    CompletableFuture<Void> closed = new CompletableFuture<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (lock) {
+      if (closed) return;
+      closed = true;
       switchTo(noRun("the session is closed"), () -> {
         closeOpenRun();
-        closed.complete(null);
+        done.complete(null);
       });
     }
     try {
-      closed.get(10, TimeUnit.SECONDS);
+      done.get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       // closing is best effort: the threads are daemons and the providers' ports go with the process
     }
@@ -329,15 +334,11 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   /**
    * Makes {@code next} the run that prompts go to and queues the work that gets there. Called under the lock,
-   * so the session thread runs these in the order the runs were asked for.
+   * and never after {@link #close}, so the session thread runs these in the order the runs were asked for.
    */
   private void switchTo(CompletableFuture<RunHandle> next, Runnable work) {
     current = next;
-    try {
-      sessionThread.execute(work);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      next.completeExceptionally(new IllegalStateException("the session is closed"));
-    }
+    sessionThread.execute(work);
   }
 
   /** Session thread only. */
