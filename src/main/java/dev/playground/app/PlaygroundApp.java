@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -17,8 +18,6 @@ import javafx.stage.Stage;
 public final class PlaygroundApp extends Application {
   public static final String TITLE = PlaygroundWindow.TITLE;
 
-  private Wiring wiring;
-  private Path logDir;
 
   static void launchWindow(String[] args) {
     Application.launch(PlaygroundApp.class, args);
@@ -26,11 +25,26 @@ public final class PlaygroundApp extends Application {
 
   @Override
   public void start(Stage stage) throws IOException {
-    AppOptions options = AppOptions.parse(getParameters().getRaw());
-    logDir = Files.createTempDirectory("resilience-playground-runs-");
-    wiring = Wiring.create(options, System::getenv, logDir);
+    opened = open(stage, getParameters().getRaw());
+  }
+
+  private AutoCloseable opened;
+
+  /**
+   * Opens the wired window on {@code stage} as {@code java -jar … gui} does, with the window's program
+   * arguments ({@code --preset=NAME} …); closing the result ends the run and deletes the run logs. FX thread.
+   * Public for the cold-start benchmark, which must time exactly this.
+   */
+  public static AutoCloseable open(Stage stage, List<String> args) throws IOException {
+    AppOptions options = AppOptions.parse(args);
+    Path logDir = Files.createTempDirectory("resilience-playground-runs-");
+    Wiring wiring = Wiring.create(options, System::getenv, logDir);
     show(stage, wiring);
     wiring.afterFirstFrame();
+    return () -> {
+      wiring.close();
+      deleteLogs(logDir);
+    };
   }
 
   /** Puts the wired window on the stage at 1280×800 and shows it. */
@@ -43,14 +57,12 @@ public final class PlaygroundApp extends Application {
   }
 
   @Override
-  public void stop() {
-    if (wiring != null) wiring.close();
-    deleteLogs();
+  public void stop() throws Exception {
+    if (opened != null) opened.close();
   }
 
   /** Each run's log lives in a temporary folder for this session of the app; Export keeps what you want. */
-  private void deleteLogs() {
-    if (logDir == null) return;
+  private static void deleteLogs(Path logDir) {
     try (Stream<Path> files = Files.walk(logDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException e) {

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
@@ -39,12 +40,13 @@ final class Wiring implements AutoCloseable {
   private final LessonViewModel lesson = new LessonViewModel();
   private Scene scene;
 
-  private Wiring(AppOptions options, SessionSettings settings, Function<String, String> env, Path logDir) {
+  private Wiring(AppOptions options, CompletableFuture<SessionSettings> settings, Function<String, String> env,
+      Path logDir) {
     this.options = options;
-    PlaygroundWindow[] late = new PlaygroundWindow[1]; // events flow only once a run starts, after the window exists
-    this.session = new Session(settings, e -> late[0].events().accept(e), null, env, logDir);
-    this.window = PlaygroundWindow.create(session);
-    late[0] = window;
+    LateActions actions = new LateActions();
+    this.window = PlaygroundWindow.create(actions); // the presets are read meanwhile, on another thread
+    this.session = new Session(settings.join(), window.events(), null, env, logDir);
+    actions.set(session);
     this.sessionModel = new SessionViewModel(session, Platform::runLater, env);
     session.setListener(sessionModel.listener());
     wireTopBar();
@@ -53,14 +55,23 @@ final class Wiring implements AutoCloseable {
 
   /** Builds the wired window for the options' preset, on the simulated provider. FX thread. */
   static Wiring create(AppOptions options, Function<String, String> env, Path logDir) {
-    Scenario preset = Presets.get(options.preset());
-    var settings = new SessionSettings(preset, options.clock(), options.speed(), ProviderChoice.simulated());
+    var settings = CompletableFuture.supplyAsync(() -> {
+      Scenario preset = Presets.get(options.preset()); // Jackson and 15 files: read while the FX thread builds
+      return new SessionSettings(preset, options.clock(), options.speed(), ProviderChoice.simulated());
+    }, Wiring::onDaemonThread);
     return new Wiring(options, settings, env, logDir);
   }
 
   /** Builds the wired window for any scenario (the options' preset is not used). FX thread. */
   static Wiring create(AppOptions options, SessionSettings settings, Function<String, String> env, Path logDir) {
-    return new Wiring(Objects.requireNonNull(options, "options"), settings, env, logDir);
+    return new Wiring(Objects.requireNonNull(options, "options"), CompletableFuture.completedFuture(settings), env,
+        logDir);
+  }
+
+  private static void onDaemonThread(Runnable r) {
+    Thread t = new Thread(r, "presets");
+    t.setDaemon(true);
+    t.start();
   }
 
   PlaygroundWindow window() {
@@ -136,7 +147,6 @@ final class Wiring implements AutoCloseable {
     sessionModel.policiesProperty().addListener((o, a, p) -> {
       if (p != null && sessionModel.scenarioProperty().get() != null) lesson.showPolicies(p);
     });
-    lesson.show(session.settings().effectiveScenario(), null);
   }
 
   /** Loads an FXML part with the given controller. */

@@ -128,7 +128,8 @@ class PlaygroundAcceptanceTest {
     Path log = fx(() -> wiring.window().exportRunLog(files.resolve("run.jsonl"))).get(WAIT_S, TimeUnit.SECONDS);
     List<String> live = fx(() -> ChartContents.of(wiring.window().chartsModel()));
     assertThat(String.join("\n", live)).contains("timeline.bars[retryable failure] (", "breakers.states[sim/gpt-4o-mini] (");
-    int liveRows = fx(() -> table.getItems().size());
+    int logged = dev.playground.events.RunLogReader.read(log).events().size();
+    waitUntil(() -> table.getItems().size() == logged); // the log shows every event of the run
     List<String> warnings = fx(() -> wiring.window().openRunLog(log)).get(WAIT_S, TimeUnit.SECONDS);
     // then the charts hold exactly what they held, the badge says so, and sending is off
     assertThat(warnings).isEmpty();
@@ -136,7 +137,7 @@ class PlaygroundAcceptanceTest {
     waitForTheCharts();
     assertThat(text("#replayBadge")).isEqualTo("replayed: run.jsonl");
     assertThat(fx(() -> ChartContents.of(wiring.window().chartsModel()))).isEqualTo(live);
-    waitUntil(() -> table.getItems().size() == liveRows);
+    waitUntil(() -> table.getItems().size() == logged);
     assertThat(robot.lookup("#sendButton").queryAs(Button.class).isDisabled()).isTrue();
     // and Back to live starts a fresh run that answers again
     robot.clickOn("#backToLiveButton");

@@ -8,6 +8,7 @@ import dev.playground.ui.export.ChartImages;
 import dev.playground.ui.export.HtmlReport;
 import dev.playground.ui.export.RunLogExport;
 import dev.playground.ui.log.EventLogController;
+import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.status.StatusBarController;
 import dev.playground.ui.status.StatusViewModel;
 import java.io.File;
@@ -47,19 +48,23 @@ public final class MainController {
   @FXML private ToggleButton themeToggle;
   @FXML private Label toast;
   @FXML private ChartsController chartsController;
-  @FXML private EventLogController eventLogController;
+  @FXML private StackPane eventLogSlot;
+  private EventLogController eventLogController; // built just after the first frame
   @FXML private StatusBarController statusController;
 
   private final MainViewModel model;
   private final StatusViewModel status;
   private final PlaygroundActions actions;
+  private final EventLogViewModel logModel;
   private final Executor background;
   private Supplier<List<HtmlReport.Section>> reportSections = List::of;
   private RunLogExport runLogExport = RunLogExport.none();
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
 
-  public MainController(MainViewModel model, StatusViewModel status, PlaygroundActions actions, Executor background) {
+  public MainController(MainViewModel model, StatusViewModel status, EventLogViewModel logModel,
+      PlaygroundActions actions, Executor background) {
     this.model = model;
+    this.logModel = logModel;
     this.status = status;
     this.actions = actions;
     this.background = background;
@@ -79,8 +84,23 @@ public final class MainController {
   /** Hands a batch to every part: charts, log, status. */
   void apply(List<? extends RunEvent> batch) {
     chartsController.apply(batch);
-    eventLogController.apply(batch);
+    if (eventLogController != null) eventLogController.apply(batch);
+    else logModel.stage(batch); // shown when the log is built
     status.apply(batch);
+  }
+
+  /** Builds the event log's view and puts it in its slot; its rows so far appear at the next pulse. */
+  void buildEventLog() {
+    if (eventLogController != null) return;
+    var loader = new javafx.fxml.FXMLLoader(MainController.class.getResource("/dev/playground/ui/log/EventLogView.fxml"));
+    EventLogController controller = new EventLogController(logModel);
+    loader.setControllerFactory(type -> controller);
+    try {
+      eventLogSlot.getChildren().setAll((Node) loader.load());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not load the event log's FXML", e);
+    }
+    eventLogController = controller;
   }
 
   MainViewModel model() {

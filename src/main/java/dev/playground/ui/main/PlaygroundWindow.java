@@ -8,7 +8,6 @@ import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
 import dev.playground.ui.export.HtmlReport;
 import dev.playground.ui.export.RunLogExport;
-import dev.playground.ui.log.EventLogController;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.prompt.PromptController;
 import dev.playground.ui.prompt.PromptViewModel;
@@ -77,10 +76,9 @@ public final class PlaygroundWindow {
     this.prompt = prompt;
     this.status = status;
     Map<Class<?>, Supplier<Object>> controllers = Map.of(
-        MainController.class, () -> new MainController(mainModel, status, actions, files),
+        MainController.class, () -> new MainController(mainModel, status, log, actions, files),
         PromptController.class, () -> new PromptController(prompt),
         ChartsController.class, () -> new ChartsController(charts),
-        EventLogController.class, () -> new EventLogController(log),
         StatusBarController.class, () -> new StatusBarController(status));
     Callback<Class<?>, Object> factory = type -> {
       Supplier<Object> make = controllers.get(type);
@@ -110,8 +108,8 @@ public final class PlaygroundWindow {
   }
 
   /**
-   * A scene of the given size holding the window; batches are drained once per pulse of this scene. The charts
-   * are built right after the scene's first frame (their models take events before that).
+   * A scene of the given size holding the window; batches are drained once per pulse of this scene. The event
+   * log and the charts are built right after the scene's first frame (their models take events before that).
    */
   public Scene createScene(double width, double height) {
     Scene scene = new Scene(root, width, height);
@@ -119,7 +117,8 @@ public final class PlaygroundWindow {
     Runnable[] once = new Runnable[1];
     once[0] = () -> {
       scene.removePostLayoutPulseListener(once[0]);
-      Platform.runLater(main.charts()::buildCharts); // after this pulse: the first frame goes out first
+      Platform.runLater(main::buildEventLog); // after this pulse: the first frame goes out first
+      Platform.runLater(main.charts()::buildCharts);
     };
     scene.addPostLayoutPulseListener(once[0]);
     return scene;
