@@ -152,7 +152,7 @@ public final class RuleDraft {
   public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
 
   void setProblem(Problem p) {
-    problem.set(p);
+    if (!java.util.Objects.equals(problem.get(), p)) problem.set(p);
   }
 
   /** The kinds the rule can produce as typed so far (names that are not kinds are skipped). */
