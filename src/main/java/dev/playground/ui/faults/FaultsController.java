@@ -309,6 +309,10 @@ public final class FaultsController {
     private RuleDraft shown;
     private final InvalidationListener changed = o -> render();
 
+    RuleCell() {
+      setPrefWidth(0); // as wide as the list, never wider: long rules end in "…" (the tooltip has them whole)
+    }
+
     @Override
     protected void updateItem(RuleDraft item, boolean empty) {
       super.updateItem(item, empty);
@@ -332,9 +336,11 @@ public final class FaultsController {
         return;
       }
       Problem p = shown.problemProperty().get();
-      setText((getIndex() + 1) + ". " + shown.summary());
+      String line = (getIndex() + 1) + ". " + shown.summary();
+      setText(line);
       String note = shown.noteProperty().get();
-      String tip = (note == null || note.isBlank() ? "" : note + "\n") + (p == null ? "Select to edit." : p.message());
+      String tip = line + "\n" + (note == null || note.isBlank() ? "" : note + "\n")
+          + (p == null ? "Select to edit." : p.message());
       setTooltip(new Tooltip(tip));
       pseudoClassStateChanged(LatencyFields.INVALID, p != null);
     }

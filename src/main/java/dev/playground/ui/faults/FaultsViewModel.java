@@ -39,6 +39,8 @@ public final class FaultsViewModel {
   static final List<FaultKind> NEW_SEQUENCE = List.of(FaultKind.RATE_LIMIT, FaultKind.RATE_LIMIT, FaultKind.OK);
 
   private final ObservableList<FaultTarget> targets = FXCollections.observableArrayList();
+  // one wrapper, kept: it passes changes on through a weak listener
+  private final ObservableList<FaultTarget> targetsView = FXCollections.unmodifiableObservableList(targets);
   private final Map<String, State> states = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<FaultTarget> target = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<PlanDraft> draft = new ReadOnlyObjectWrapper<>(new PlanDraft());
@@ -78,7 +80,7 @@ public final class FaultsViewModel {
 
   // ---- what the view binds to
 
-  public ObservableList<FaultTarget> targets() { return FXCollections.unmodifiableObservableList(targets); }
+  public ObservableList<FaultTarget> targets() { return targetsView; }
 
   public ReadOnlyObjectProperty<FaultTarget> targetProperty() { return target.getReadOnlyProperty(); }
 

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.Property;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 
 /**
  * Edits a {@link LatencyDraft}: its shape, then only that shape's fields (fixed ms; uniform min and max ms;
@@ -27,6 +31,9 @@ public final class LatencyFields extends FlowPane {
   private final Map<String, TextField> byPath = Map.of(
       "fixed_ms", fixedMs, "uniform.min_ms", minMs, "uniform.max_ms", maxMs,
       "lognormal.median_ms", medianMs, "lognormal.sigma", sigma);
+  private final HBox fixedGroup = group(fixedMs, unit("ms"));
+  private final HBox uniformGroup = group(minMs, unit("–"), maxMs, unit("ms"));
+  private final HBox lognormalGroup = group(medianMs, unit("ms  σ"), sigma);
   private final List<Runnable> unbind = new ArrayList<>();
 
   public LatencyFields() {
@@ -34,11 +41,12 @@ public final class LatencyFields extends FlowPane {
     setHgap(4);
     setVgap(4);
     shape.getItems().setAll(LatencyDraft.Shape.values());
-    shape.setPrefWidth(96);
+    shape.setPrefWidth(108);
     shape.setTooltip(new Tooltip("How long to wait: none, a fixed delay, uniform between two bounds, or log-normal "
         + "around a median (a long tail, as real latencies have)."));
     shape.getStyleClass().add("latency-shape");
-    getChildren().addAll(shape, fixedMs, minMs, maxMs, medianMs, sigma);
+    // a shape's fields wrap to the next line together when the panel is narrow
+    getChildren().addAll(shape, fixedGroup, uniformGroup, lognormalGroup);
     shape.valueProperty().addListener((o, a, b) -> showFields(b));
     showFields(LatencyDraft.Shape.NONE);
   }
@@ -74,14 +82,24 @@ public final class LatencyFields extends FlowPane {
 
   private void showFields(LatencyDraft.Shape s) {
     LatencyDraft.Shape v = s == null ? LatencyDraft.Shape.NONE : s;
-    show(fixedMs, v == LatencyDraft.Shape.FIXED);
-    show(minMs, v == LatencyDraft.Shape.UNIFORM);
-    show(maxMs, v == LatencyDraft.Shape.UNIFORM);
-    show(medianMs, v == LatencyDraft.Shape.LOGNORMAL);
-    show(sigma, v == LatencyDraft.Shape.LOGNORMAL);
+    show(fixedGroup, v == LatencyDraft.Shape.FIXED);
+    show(uniformGroup, v == LatencyDraft.Shape.UNIFORM);
+    show(lognormalGroup, v == LatencyDraft.Shape.LOGNORMAL);
   }
 
-  private static void show(TextField f, boolean on) {
+  private static HBox group(Node... nodes) {
+    HBox box = new HBox(4, nodes);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+
+  private static Label unit(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("hint");
+    return l;
+  }
+
+  private static void show(Node f, boolean on) {
     f.setVisible(on);
     f.setManaged(on);
   }
@@ -89,7 +107,7 @@ public final class LatencyFields extends FlowPane {
   private static TextField field(String prompt, String tip) {
     TextField f = new TextField();
     f.setPromptText(prompt);
-    f.setPrefColumnCount(prompt.length() > 4 ? 6 : 5);
+    f.setPrefColumnCount(4);
     f.setTooltip(new Tooltip(tip));
     f.getStyleClass().add("latency-field");
     return f;

@@ -16,10 +16,12 @@ import javafx.collections.ObservableList;
  */
 public final class BreakersModel {
   private final ObservableList<BreakerRow> rows = FXCollections.observableArrayList();
+  // one wrapper, kept: it passes changes on through a weak listener
+  private final ObservableList<BreakerRow> rowsView = FXCollections.unmodifiableObservableList(rows);
   private Supplier<? extends Collection<ManagedBreaker>> source = List::of;
 
   public ObservableList<BreakerRow> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return rowsView;
   }
 
   /** Where the breakers come from; read at each {@link #refresh}. */

@@ -41,6 +41,8 @@ public final class PoliciesViewModel {
   private final List<SpecForm<?>> forms = List.of(chain, retry, breaker, timeout, bulkhead, rateLimiter, cache, ladder);
 
   private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+  // one wrapper, kept: a wrapper passes changes on through a weak listener, so a dropped one goes quiet
+  private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors);
   private final ReadOnlyObjectWrapper<PolicySet> applied = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<PolicySet> current = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -82,7 +84,7 @@ public final class PoliciesViewModel {
   public LadderForm ladder() { return ladder; }
 
   /** Problems by field key (e.g. {@link RetryForm#MAX_DELAY}), each with the spec's own message. Read-only. */
-  public ObservableMap<String, String> errors() { return FXCollections.unmodifiableObservableMap(errors); }
+  public ObservableMap<String, String> errors() { return errorsView; }
 
   /** The set last applied (or given by the run), or null before any. */
   public ReadOnlyObjectProperty<PolicySet> appliedProperty() { return applied.getReadOnlyProperty(); }
