@@ -67,10 +67,6 @@ public final class UiEditorsDemo {
       policies.onApply(set -> run.client().updatePolicies(set));
       run.client().breakers().values().iterator().next().open(); // one open breaker, to see its countdown
 
-      if (opts.containsKey("json")) {
-        for (Parent p : List.of(faults.node(), policies.node()))
-          p.lookupAll(".titled-pane").forEach(n -> ((TitledPane) n).setExpanded(true));
-      }
       HBox columns = new HBox(column(faults.node(), "Faults", width), column(policies.node(), "Policies", width));
       Region top = new Region();
       top.setPrefHeight(44);
@@ -107,6 +103,13 @@ public final class UiEditorsDemo {
         faults.model().apply();
       }
       Platform.runLater(() -> {
+        if (opts.containsKey("json")) { // after the first layout: the scroll panes' content is in the scene then
+          for (Parent p : List.of(faults.node(), policies.node())) ((TitledPane) p.lookup("#jsonPane")).setExpanded(true);
+          faults.model().pasteTextProperty().set("{\"rules\": [{\"kind\": \"rate_limit\", \"probability\": 2}]}");
+          faults.model().loadPasted();
+        }
+        root.applyCss();
+        root.layout();
         scroll(faults.node(), Double.parseDouble(opts.getOrDefault("faults", "0")));
         scroll(policies.node(), Double.parseDouble(opts.getOrDefault("policies", "0")));
       });

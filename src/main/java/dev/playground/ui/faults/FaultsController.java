@@ -135,6 +135,8 @@ public final class FaultsController {
     pasteProblemLabel.textProperty().bind(model.pasteProblemProperty());
     baseLatencyFields.shapePicker().setTooltip(new Tooltip(
         "Waited before every answer, healthy or not; a rule's own latency is added to it."));
+    for (Label l : List.of(statusLabel, quickProblemLabel, ruleProblemLabel, planProblemLabel, pasteProblemLabel))
+      hideWhenEmpty(l);
     showDraft(model.draftProperty().get());
     targetPicker.setValue(model.targetProperty().get());
   }
@@ -251,6 +253,12 @@ public final class FaultsController {
     control.setValue(value.getValue());
     control.bindBidirectional(value);
     undo.add(() -> control.unbindBidirectional(value));
+  }
+
+  /** An empty message line takes no room. */
+  private static void hideWhenEmpty(Label label) {
+    label.visibleProperty().bind(label.textProperty().isNotEmpty());
+    label.managedProperty().bind(label.visibleProperty());
   }
 
   private static void visibleWhen(Node node, boolean on) {

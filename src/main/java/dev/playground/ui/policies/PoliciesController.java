@@ -182,6 +182,11 @@ public final class PoliciesController {
     model.errors().addListener((MapChangeListener<String, String>) c -> showErrors());
     showErrors();
 
+    for (Label l : List.of(statusLabel, chainAddProblemLabel, chainProblemLabel, scheduleLabel, retryProblemLabel,
+        breakerProblemLabel, timeoutProblemLabel, bulkheadProblemLabel, rateLimiterProblemLabel, cacheProblemLabel,
+        ladderProblemLabel, pasteProblemLabel))
+      hideWhenEmpty(l);
+
     breakers.rows().addListener((ListChangeListener<BreakerRow>) c -> showBreakers());
     showBreakers();
     ticker.setCycleCount(Animation.INDEFINITE);
@@ -316,6 +321,12 @@ public final class PoliciesController {
 
   private void mark(String key, Node node) {
     fields.computeIfAbsent(key, k -> new ArrayList<>()).add(node);
+  }
+
+  /** An empty message line takes no room. */
+  private static void hideWhenEmpty(Label label) {
+    label.visibleProperty().bind(label.textProperty().isNotEmpty());
+    label.managedProperty().bind(label.visibleProperty());
   }
 
   private static void showWhen(Node node, BooleanProperty on) {
