@@ -1,5 +1,6 @@
 package dev.playground.app;
 
+import dev.playground.events.RunEvent;
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
 import dev.playground.ui.lesson.LessonController;
@@ -39,18 +40,20 @@ final class Wiring implements AutoCloseable {
   private final PlaygroundWindow window;
   private final LessonViewModel lesson = new LessonViewModel();
   private Scene scene;
+  private Panels panels;
 
   private Wiring(AppOptions options, CompletableFuture<SessionSettings> settings, Function<String, String> env,
       Path logDir) {
     this.options = options;
     LateActions actions = new LateActions();
     this.window = PlaygroundWindow.create(actions); // the presets are read meanwhile, on another thread
-    this.session = new Session(settings.join(), window.events(), null, env, logDir);
+    this.session = new Session(settings.join(), this::onEvent, null, env, logDir);
     actions.set(session);
     this.sessionModel = new SessionViewModel(session, Platform::runLater, env);
     session.setListener(sessionModel.listener());
     wireTopBar();
     wireWindow();
+    wirePanels();
   }
 
   /** Builds the wired window for the options' preset, on the simulated provider. FX thread. */
@@ -84,6 +87,10 @@ final class Wiring implements AutoCloseable {
 
   SessionViewModel sessionModel() {
     return sessionModel;
+  }
+
+  Panels panels() {
+    return panels;
   }
 
   LessonViewModel lesson() {
@@ -149,6 +156,17 @@ final class Wiring implements AutoCloseable {
     });
   }
 
+  /** Every run event: to the window's batcher; the few the panels follow, to them on the FX thread. */
+  private void onEvent(RunEvent e) {
+    window.events().accept(e);
+    if (e instanceof RunEvent.FaultsChanged f) Platform.runLater(() -> panels.faultsChanged(f));
+    else if (e instanceof RunEvent.BreakerChanged) Platform.runLater(panels::breakerChanged);
+  }
+
+  private void wirePanels() {
+    panels = new Panels(session, sessionModel, window);
+  }
+
   /** Loads an FXML part with the given controller. */
   static Node load(String resource, Object controller) {
     FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(Wiring.class.getResource(resource), resource));
@@ -167,6 +185,7 @@ final class Wiring implements AutoCloseable {
   @Override
   public void close() {
     session.close();
+    panels.close();
     window.close();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.BreakerState;
 import dev.playground.events.Rung;
+import dev.playground.faults.FaultKind;
 import dev.playground.ui.OutcomeClass;
 import dev.playground.ui.charts.RetryTimelineModel;
 import dev.playground.ui.session.SessionSettings;
@@ -18,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -67,8 +69,20 @@ class PlaygroundAcceptanceTest {
   @Test
   void rateLimitingEveryCallPutsRetriesOnTheTimelineAndOpensTheBreaker(FxRobot robot) throws Exception {
     waitForTheRun();
-    // given every call rate-limited (from the session's side: the Faults panel's path)
-    wiring.session().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(WAIT_S, TimeUnit.SECONDS);
+    // given every call rate-limited, from the Faults panel: a rate_limit rule (probability 1), Retry-After 10 ms
+    robot.interact(() -> wiring.window().selectTab("faultsTab"));
+    waitUntil(() -> wiring.panels().faultsPanel() != null);
+    Node faults = wiring.panels().faultsPanel().node();
+    robot.interact(() -> robot.from(faults).lookup("#addKindPicker").<FaultKind>queryComboBox().setValue(FaultKind.RATE_LIMIT));
+    robot.clickOn(robot.from(faults).lookup("#addButton").queryButton());
+    robot.interact(() -> robot.from(faults).lookup("#retryAfterMsField").queryAs(TextField.class).setText("10"));
+    robot.clickOn(robot.from(faults).lookup("#applyButton").queryButton());
+    waitUntil(() -> wiring.session().runInfo() != null
+        && !wiring.sessionModel().faults().get(TestScenarios.PROVIDER).rules().isEmpty());
+    assertThat(wiring.sessionModel().faults().get(TestScenarios.PROVIDER).rules()).singleElement()
+        .satisfies(r -> assertThat(r.kind()).isEqualTo(FaultKind.RATE_LIMIT))
+        .satisfies(r -> assertThat(r.probability()).isEqualTo(1.0));
+    robot.interact(() -> wiring.window().selectTab("promptTab"));
     // when a load of 3 requests runs, one at a time
     robot.interact(() -> {
       wiring.window().promptModel().loadCountProperty().set(3);
@@ -78,7 +92,9 @@ class PlaygroundAcceptanceTest {
     waitUntil(() -> text("#loadStatus").endsWith("done"));
     // then the timeline shows failed attempts and Retry-After waits, and the breaker chart shows it open
     var charts = wiring.window().chartsModel();
-    waitUntil(() -> charts.breakers().state(TestScenarios.BREAKER).orElse(null) == BreakerState.OPEN);
+    // (all three answers have reached the charts: the batcher hands events over once a frame)
+    waitUntil(() -> charts.ladder().total(Rung.ERROR) == 3);
+    assertThat(fx(() -> charts.breakers().state(TestScenarios.BREAKER).orElse(null))).isEqualTo(BreakerState.OPEN);
     fx(() -> {
       var bars = charts.timeline().bars();
       assertThat(bars.getItemCount(OutcomeClass.RETRYABLE.ordinal())).isGreaterThanOrEqualTo(3);
@@ -94,6 +110,32 @@ class PlaygroundAcceptanceTest {
     });
     Node lamp = robot.lookup("#lamp-sim_gpt-4o-mini .lamp").query();
     waitUntil(() -> lamp.getStyleClass().contains("lamp-open"));
+  }
+
+  @Test
+  void anInvalidPolicyValueIsRefusedWhereItIsTypedAndAValidOneAppliesLive(FxRobot robot) throws Exception {
+    waitForTheRun();
+    robot.interact(() -> wiring.window().selectTab("policiesTab"));
+    waitUntil(() -> wiring.panels().policiesPanel() != null);
+    Node policies = wiring.panels().policiesPanel().node();
+    TextField maxAttempts = robot.from(policies).lookup("#maxAttemptsField").queryAs(TextField.class);
+    waitUntil(() -> maxAttempts.getText().equals("3"));
+    // when max attempts is set to 0 and applied
+    robot.interact(() -> maxAttempts.setText("0"));
+    robot.clickOn(robot.from(policies).lookup("#applyButton").queryButton());
+    // then the panel says why, on the field and in its status, and the run keeps its policies
+    assertThat(fx(() -> robot.from(policies).lookup("#statusLabel").queryAs(Label.class).getText()))
+        .startsWith("Not applied: ").contains("maxAttempts").contains("was 0");
+    assertThat(fx(() -> robot.from(policies).lookup("#retryProblemLabel").queryAs(Label.class).getText()))
+        .contains("maxAttempts").contains("was 0");
+    assertThat(wiring.session().settings().scenario().policies()).isEqualTo(TestScenarios.policies());
+    // when a valid value is applied, it applies live: the log says so and the lesson's code follows
+    robot.interact(() -> maxAttempts.setText("5"));
+    robot.clickOn(robot.from(policies).lookup("#applyButton").queryButton());
+    waitUntil(() -> wiring.session().settings().scenario().policies().retry().maxAttempts() == 5);
+    TableView<?> table = robot.lookup("#eventTable").queryTableView();
+    waitUntil(() -> table.getItems().stream().anyMatch(r -> r.toString().contains("policies_changed")));
+    assertThat(wiring.lesson().javaCodeProperty().get()).contains("withMaxAttempts(5)");
   }
 
   @Test

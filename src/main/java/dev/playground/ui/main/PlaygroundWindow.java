@@ -134,6 +134,11 @@ public final class PlaygroundWindow {
     charts.setBreakerDelay(breaker, delay);
   }
 
+  /** The theme shown; views with charts of their own follow it. */
+  public javafx.beans.property.ReadOnlyObjectProperty<Theme> themeProperty() {
+    return main.model().themeProperty();
+  }
+
   public void setTheme(Theme theme) {
     mainModelOf().setTheme(theme);
   }

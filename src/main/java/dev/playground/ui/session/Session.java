@@ -224,42 +224,96 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     if (h != null) h.stopLoad();
   }
 
-  /** Applies a fault plan to a provider of the open run at once (its windows start now). */
+  /** Applies a fault plan to a provider of the open run, on the session's thread (its windows start then). */
   public CompletableFuture<Void> applyFaults(String provider, FaultPlan plan) {
     Objects.requireNonNull(plan, "plan");
     return current.thenAcceptAsync(h -> {
       stillOpen(h);
-      h.run.providers().applyFaults(provider, plan); // publishes faults_changed
-      synchronized (lock) {
-        if (settings.provider().isSimulated()) settings = settings.withScenario(withFaults(settings.scenario(), provider, plan));
-      }
-      listener.faultsChanged(provider, plan);
+      applyFaults(h, provider, plan);
     }, sessionThread);
   }
 
   /**
-   * Gives the open run's client new policies at once and logs {@code policies_changed}; they stay for the next
-   * runs of this scenario. Policies the scenario cannot hold (a chain naming an unknown provider) are refused
-   * before anything changes.
+   * Applies a fault plan to a provider of the open run now, on the calling thread (the panels' Apply: swapping a
+   * plan in is quick). Its windows start now; {@code faults_changed} is logged.
+   *
+   * @throws IllegalStateException when no run is open (a replay is shown, or a run is starting)
+   * @throws IllegalArgumentException when the provider is unknown or real
+   */
+  public void applyFaultsNow(String provider, FaultPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    applyFaults(requireOpen(), provider, plan);
+  }
+
+  private void applyFaults(RunHandle h, String provider, FaultPlan plan) {
+    if (!h.run.providers().names().contains(provider))
+      throw new IllegalArgumentException("no provider named \"" + provider + "\" in this run; there are "
+          + String.join(", ", h.run.providers().names()));
+    h.run.providers().applyFaults(provider, plan); // publishes faults_changed
+    synchronized (lock) {
+      if (settings.provider().isSimulated()) settings = settings.withScenario(withFaults(settings.scenario(), provider, plan));
+    }
+    listener.faultsChanged(provider, plan);
+  }
+
+  /**
+   * The engine's own faults (its retriever and response cache) are fixed for a run: a fresh run of the same
+   * settings starts with {@code plan} (null = none).
+   */
+  public CompletableFuture<RunInfo> setEngineFaults(FaultPlan plan) {
+    Scenario s = settings().scenario();
+    return open(settings().withScenario(new Scenario(s.name(), s.title(), s.summary(), s.lessonSection(), s.watch(),
+        s.seed(), s.providers(), plan, s.policies(), s.load())));
+  }
+
+  /**
+   * Gives the open run's client new policies, on the session's thread, and logs {@code policies_changed}; they
+   * stay for the next runs of this scenario. Policies the scenario cannot hold (a chain naming an unknown
+   * provider) are refused before anything changes.
    */
   public CompletableFuture<Void> updatePolicies(PolicySet policies) {
     Objects.requireNonNull(policies, "policies");
     return current.thenAcceptAsync(h -> {
       stillOpen(h);
-      Scenario kept;
-      synchronized (lock) {
-        Scenario base = settings.scenario();
-        // against a real endpoint the chain is the endpoint's; the scenario keeps its own
-        kept = base.withPolicies(settings.provider().isSimulated() ? policies
-            : policies.withChain(base.policies().chain()));
-      }
-      h.run.client().updatePolicies(policies);
-      h.run.recorder().publish((s, t) -> new RunEvent.PoliciesChanged(s, t, PolicyJson.toTree(policies)));
-      synchronized (lock) {
-        settings = settings.withScenario(kept);
-      }
-      listener.policiesChanged(policies, h.breakerDelays());
+      updatePolicies(h, policies);
     }, sessionThread);
+  }
+
+  /**
+   * As {@link #updatePolicies}, now, on the calling thread (the Policies panel's Apply).
+   *
+   * @throws IllegalStateException when no run is open
+   * @throws IllegalArgumentException when the scenario cannot hold these policies (nothing applied)
+   */
+  public void updatePoliciesNow(PolicySet policies) {
+    Objects.requireNonNull(policies, "policies");
+    updatePolicies(requireOpen(), policies);
+  }
+
+  private void updatePolicies(RunHandle h, PolicySet policies) {
+    Scenario kept;
+    synchronized (lock) {
+      Scenario base = settings.scenario();
+      // against a real endpoint the chain is the endpoint's; the scenario keeps its own
+      kept = base.withPolicies(settings.provider().isSimulated() ? policies
+          : policies.withChain(base.policies().chain()));
+      h.scenario.withPolicies(policies); // the run's own providers must hold the chain too
+    }
+    h.run.client().updatePolicies(policies);
+    h.run.recorder().publish((s, t) -> new RunEvent.PoliciesChanged(s, t, PolicyJson.toTree(policies)));
+    synchronized (lock) {
+      settings = settings.withScenario(kept);
+    }
+    listener.policiesChanged(policies, h.breakerDelays());
+  }
+
+  private RunHandle requireOpen() {
+    RunHandle h = openRun;
+    if (h != null) return h;
+    Replay r = replay;
+    throw new IllegalStateException(r != null
+        ? "a replay is shown (" + r.name() + "): go back to live first"
+        : "no run is open yet: wait a moment and try again");
   }
 
   /**
