@@ -12,7 +12,10 @@ import java.util.Locale;
  * demos and screenshots). Read from the program arguments {@code --preset=NAME --theme=dark --fast-forward
  * --speed=10 --load}. Immutable.
  */
-record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, boolean startLoad) {
+record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, boolean startLoad, List<String> tabs) {
+  /** The tabs {@code --show} can select: side tabs, then centre tabs. */
+  static final List<String> TABS = List.of("prompt", "faults", "policies", "lesson", "live", "preview", "compare", "lab");
+
   /**
    * The preset the window opens with. It starts healthy, so the first prompts answer at once on the full rung;
    * "Run scenario" then plays the whole story in a minute: an outage at 10 s, retries, the breaker opening and
@@ -21,7 +24,7 @@ record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, bool
   static final String DEFAULT_PRESET = "outage-and-recovery";
 
   static AppOptions defaults() {
-    return new AppOptions(DEFAULT_PRESET, Theme.LIGHT, ClockMode.LIVE, Speed.X1, false);
+    return new AppOptions(DEFAULT_PRESET, Theme.LIGHT, ClockMode.LIVE, Speed.X1, false, List.of());
   }
 
   /** Reads {@code --name=value} and {@code --flag} arguments; an unknown one is refused with its name. */
@@ -31,6 +34,7 @@ record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, bool
     ClockMode clock = ClockMode.LIVE;
     Speed speed = Speed.X1;
     boolean load = false;
+    List<String> tabs = List.of();
     for (String arg : args) {
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -44,11 +48,23 @@ record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, bool
         case "--fast-forward" -> clock = ClockMode.FAST_FORWARD;
         case "--speed" -> speed = speed(value);
         case "--load" -> load = true;
-        default -> throw new IllegalArgumentException("unknown window option " + name
-            + "; the options are --preset=NAME, --theme=light|dark, --fast-forward, --speed=1|10|100|max, --load");
+        case "--show" -> tabs = tabs(value);
+        default -> throw new IllegalArgumentException("unknown window option " + name + "; the options are "
+            + "--preset=NAME, --theme=light|dark, --fast-forward, --speed=1|10|100|max, --load, --show=TAB[,TAB]");
       }
     }
-    return new AppOptions(preset, theme, clock, speed, load);
+    return new AppOptions(preset, theme, clock, speed, load, tabs);
+  }
+
+  private static List<String> tabs(String value) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String t : value.split(",")) {
+      String tab = t.strip().toLowerCase(Locale.ROOT);
+      if (!TABS.contains(tab))
+        throw new IllegalArgumentException("--show takes tabs among " + String.join(", ", TABS) + "; was \"" + t + "\"");
+      out.add(tab);
+    }
+    return List.copyOf(out);
   }
 
   private static Speed speed(String value) {

@@ -120,6 +120,7 @@ final class Wiring implements AutoCloseable {
     sessionModel.setPresets(Presets.all());
     if (options.startLoad()) window.promptModel().startScenarioLoad(); // opens the run and sends its load
     else sessionModel.start();
+    for (String tab : options.tabs()) window.selectTab(tab + "Tab");
     SdkWarmUp.start();
   }
 

@@ -32,6 +32,10 @@ final class GuiCommand implements Callable<Integer> {
   @Option(names = "--load", description = "Start the preset's own load at once (for demos and screenshots).")
   boolean load;
 
+  @Option(names = "--show", paramLabel = "TAB[,TAB]", description = "Open with these tabs selected: prompt, faults, "
+      + "policies, lesson (left); live, preview, compare, lab (centre).")
+  String show;
+
   GuiCommand(Consumer<String[]> openWindow) {
     this.openWindow = openWindow;
   }
@@ -49,6 +53,7 @@ final class GuiCommand implements Callable<Integer> {
     if (fastForward) args.add("--fast-forward");
     if (speed != null) args.add("--speed=" + speed);
     if (load) args.add("--load");
+    if (show != null) args.add("--show=" + show);
     openWindow.accept(args.toArray(String[]::new)); // returns when the window closes
     return 0;
   }

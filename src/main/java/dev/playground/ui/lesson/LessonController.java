@@ -19,6 +19,7 @@ public final class LessonController {
   @FXML private Label copyMessage;
 
   private final LessonViewModel model;
+  private javafx.stage.Stage sideBySide;
 
   public LessonController(LessonViewModel model) {
     this.model = model;
@@ -44,6 +45,44 @@ public final class LessonController {
   @FXML
   private void copyPython() {
     copy(model.copyPython());
+  }
+
+  /** The two codes next to each other in a window of their own, bound to the same model. */
+  @FXML
+  private void sideBySide() {
+    if (sideBySide == null) {
+      TextArea java = code(model.javaCodeProperty());
+      TextArea python = code(model.pythonCodeProperty());
+      var split = new javafx.scene.control.SplitPane(titled("Failsafe (Java): the policies in force", java),
+          titled("The lesson's Python", python));
+      var root = new javafx.scene.layout.StackPane(split);
+      root.getStyleClass().add("playground");
+      root.getStylesheets().setAll(lessonTitle.getScene().getRoot().getStylesheets());
+      sideBySide = new javafx.stage.Stage();
+      sideBySide.initOwner(lessonTitle.getScene().getWindow());
+      sideBySide.titleProperty().bind(model.titleProperty().concat(": Failsafe and the lesson's Python"));
+      sideBySide.setScene(new javafx.scene.Scene(root, 1200, 700));
+    }
+    sideBySide.show();
+    sideBySide.toFront();
+  }
+
+  private static TextArea code(javafx.beans.value.ObservableValue<String> text) {
+    TextArea area = new TextArea();
+    area.setEditable(false);
+    area.getStyleClass().add("code");
+    area.textProperty().bind(text);
+    area.setTooltip(new javafx.scene.control.Tooltip("Read-only; select and copy what you need."));
+    javafx.scene.layout.VBox.setVgrow(area, javafx.scene.layout.Priority.ALWAYS);
+    return area;
+  }
+
+  private static VBox titled(String title, TextArea area) {
+    Label label = new Label(title);
+    label.getStyleClass().add("section-title");
+    VBox box = new VBox(6, label, area);
+    box.getStyleClass().add("lesson-panel");
+    return box;
   }
 
   private static void copy(String text) {
