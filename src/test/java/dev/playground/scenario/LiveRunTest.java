@@ -64,6 +64,19 @@ class LiveRunTest {
     assertThat(wallMs).isGreaterThanOrEqualTo(2000);
   }
 
+  @Test
+  void aRealProviderWithoutItsKeyIsRefusedBeforeAnythingStarts() {
+    Scenario s = ScenarioJson.parse("""
+        {"name": "real", "providers": [{"name": "openai", "type": "real", "base_url": "https://api.openai.com/v1",
+           "api_key_env": "PLAYGROUND_TEST_UNSET_KEY"}],
+         "policies": {"chain": [{"provider": "openai", "model": "gpt-4o-mini"}]}}
+        """, "real.json");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioRun.live(s, null, null, name -> null))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage("provider \"openai\" needs its API key in the environment variable PLAYGROUND_TEST_UNSET_KEY,"
+            + " which is not set");
+  }
+
   private static <E extends RunEvent> List<E> all(List<RunEvent> events, Class<E> type) {
     synchronized (events) {
       return events.stream().filter(type::isInstance).map(type::cast).toList();
