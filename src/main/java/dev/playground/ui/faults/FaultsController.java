@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -116,12 +115,12 @@ public final class FaultsController {
     addKindPicker.setValue(FaultKind.RATE_LIMIT);
     kindPicker.getItems().setAll(FaultKind.values());
     for (ComboBox<FaultKind> c : List.of(addKindPicker, kindPicker)) {
-      c.setCellFactory(v -> new KindCell());
-      c.setButtonCell(new KindCell());
+      c.setCellFactory(v -> new Cells.KindCell());
+      c.setButtonCell(new Cells.KindCell());
     }
     ruleTargetPicker.getItems().setAll(Target.values());
     shouldRetryPicker.getItems().setAll(RuleDraft.ShouldRetry.values());
-    rulesList.setCellFactory(v -> new RuleCell());
+    rulesList.setCellFactory(v -> new Cells.RuleCell());
     rulesList.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
       if (!syncingSelection) model.selectedRuleProperty().set(i.intValue());
     });
@@ -237,9 +236,26 @@ public final class FaultsController {
         Map.entry(holdField, "hold_ms"), Map.entry(modelsField, "models"),
         Map.entry(windowFromField, "window.from_ms"), Map.entry(windowToField, "window.to_ms"),
         Map.entry(noteField, "note"));
-    fields.forEach((node, field) -> node.pseudoClassStateChanged(LatencyFields.INVALID,
-        p != null && (p.concerns(field) || (field.equals("kind") && p.path().isEmpty()))));
-    latencyFields.mark(p != null && p.concerns("latency") ? p.path().substring("latency.".length()) : null);
+    Node marked = null;
+    for (var e : fields.entrySet()) {
+      boolean bad = p != null && (p.concerns(e.getValue()) || (e.getValue().equals("kind") && p.path().isEmpty()));
+      e.getKey().pseudoClassStateChanged(LatencyFields.INVALID, bad);
+      if (bad) marked = e.getKey();
+    }
+    boolean latency = p != null && p.concerns("latency");
+    latencyFields.mark(latency ? p.path().substring("latency.".length()) : null);
+    if (latency) marked = latencyFields;
+    if (marked != null) below(ruleProblemLabel, marked); // the message is read where the value was typed
+  }
+
+  /** Moves {@code line} to just after the row of its box that holds {@code field}. */
+  private static void below(Label line, Node field) {
+    if (!(line.getParent() instanceof VBox box)) return;
+    Node row = field;
+    while (row != null && row.getParent() != box) row = row.getParent();
+    if (row == null) return;
+    box.getChildren().remove(line);
+    box.getChildren().add(box.getChildren().indexOf(row) + 1, line);
   }
 
   private void showPlanProblem(Problem p) {
@@ -299,64 +315,5 @@ public final class FaultsController {
     ClipboardContent content = new ClipboardContent();
     content.putString(model.jsonProperty().get());
     Clipboard.getSystemClipboard().setContent(content);
-  }
-
-  /** A fault kind by its plan name, with what the client gets as tooltip. */
-  private static final class KindCell extends ListCell<FaultKind> {
-    @Override
-    protected void updateItem(FaultKind kind, boolean empty) {
-      super.updateItem(kind, empty);
-      setText(empty || kind == null ? null : kind.wireName());
-      setTooltip(empty || kind == null ? null
-          : new Tooltip(kind.description() + (kind.status() > 0 ? " (" + kind.status() + ")" : "")));
-    }
-  }
-
-  /** "2. rate_limit · p 0.7 …", marked when the rule has a problem; kept up to date as it is edited. */
-  private static final class RuleCell extends ListCell<RuleDraft> {
-    private RuleDraft shown;
-    private final InvalidationListener changed = o -> render();
-
-    RuleCell() {
-      setPrefWidth(0); // as wide as the list, never wider: long rules end in "…" (the tooltip has them whole)
-    }
-
-    @Override
-    protected void updateItem(RuleDraft item, boolean empty) {
-      super.updateItem(item, empty);
-      if (shown != null) for (Observable o : observed(shown)) o.removeListener(changed);
-      shown = empty ? null : item;
-      if (shown != null) for (Observable o : observed(shown)) o.addListener(changed);
-      render();
-    }
-
-    @Override
-    public void updateIndex(int i) {
-      super.updateIndex(i);
-      render();
-    }
-
-    private void render() {
-      if (shown == null) {
-        setText(null);
-        setTooltip(null);
-        pseudoClassStateChanged(LatencyFields.INVALID, false);
-        return;
-      }
-      Problem p = shown.problemProperty().get();
-      String line = (getIndex() + 1) + ". " + shown.summary();
-      setText(line);
-      String note = shown.noteProperty().get();
-      String tip = line + "\n" + (note == null || note.isBlank() ? "" : note + "\n")
-          + (p == null ? "Select to edit." : p.message());
-      setTooltip(new Tooltip(tip));
-      pseudoClassStateChanged(LatencyFields.INVALID, p != null);
-    }
-
-    private static List<Observable> observed(RuleDraft r) {
-      List<Observable> all = new ArrayList<>(List.of(r.observables()));
-      all.add(r.problemProperty());
-      return all;
-    }
   }
 }

@@ -6,8 +6,6 @@ import dev.playground.faults.FaultPlanException;
 import dev.playground.faults.FaultPlans;
 import dev.playground.faults.FaultRule;
 import dev.playground.faults.Target;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +31,13 @@ import javafx.collections.ObservableList;
  * losing unapplied edits. Not thread-safe: call on the FX thread (tests: one thread).
  */
 public final class FaultsViewModel {
-  /** Echoes of our own applies that we remember, per target, to tell them from changes made elsewhere. */
-  private static final int ECHOES_KEPT = 8;
   /** The sequence a new sequence rule starts with. */
   static final List<FaultKind> NEW_SEQUENCE = List.of(FaultKind.RATE_LIMIT, FaultKind.RATE_LIMIT, FaultKind.OK);
 
   private final ObservableList<FaultTarget> targets = FXCollections.observableArrayList();
   // one wrapper, kept: it passes changes on through a weak listener
   private final ObservableList<FaultTarget> targetsView = FXCollections.unmodifiableObservableList(targets);
-  private final Map<String, State> states = new LinkedHashMap<>();
+  private final Map<String, TargetState> states = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<FaultTarget> target = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<PlanDraft> draft = new ReadOnlyObjectWrapper<>(new PlanDraft());
   private final IntegerProperty selectedRule = new SimpleIntegerProperty(-1);
@@ -57,21 +53,6 @@ public final class FaultsViewModel {
   private final StringProperty pasteText = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper pasteProblem = new ReadOnlyStringWrapper("");
   private BiConsumer<String, FaultPlan> onApply;
-
-  /** One target's draft, the plan last known in force, and a change made elsewhere not yet taken in. */
-  private static final class State {
-    final FaultTarget target;
-    final PlanDraft draft;
-    FaultPlan applied;
-    FaultPlan outside;
-    final Deque<FaultPlan> echoes = new ArrayDeque<>();
-
-    State(FaultTarget target) {
-      this.target = target;
-      this.applied = target.plan() == null ? FaultPlan.healthy(0) : target.plan();
-      this.draft = PlanDraft.of(applied);
-    }
-  }
 
   public FaultsViewModel() {
     quickSeconds.addListener((o, a, b) -> quickProblem.set(""));
@@ -122,7 +103,7 @@ public final class FaultsViewModel {
 
   /** The plan in force on the selected target, as last applied or reported. */
   public FaultPlan applied() {
-    State s = current();
+    TargetState s = current();
     return s == null ? null : s.applied;
   }
 
@@ -136,7 +117,7 @@ public final class FaultsViewModel {
     String before = target.get() == null ? null : target.get().name();
     states.clear();
     for (FaultTarget t : list) {
-      State s = new State(t);
+      TargetState s = new TargetState(t);
       s.draft.addListener(() -> {
         if (current() == s) refresh();
       });
@@ -157,14 +138,9 @@ public final class FaultsViewModel {
    * another change replaces an unedited draft at once, or waits for Reload / Keep mine when there are edits.
    */
   public void planChanged(String targetName, FaultPlan plan) {
-    State s = states.get(targetName);
-    if (s == null || plan == null) return;
-    if (s.echoes.contains(plan)) {
-      while (!s.echoes.isEmpty() && !s.echoes.pollFirst().equals(plan)) { /* older echoes are spent too */ }
-      return;
-    }
-    if (plan.equals(s.applied)) return;
-    boolean edited = isDirty(s);
+    TargetState s = states.get(targetName);
+    if (s == null || plan == null || s.consumeEcho(plan) || plan.equals(s.applied)) return;
+    boolean edited = s.edited();
     s.applied = plan;
     if (!edited) {
       s.outside = null;
@@ -179,7 +155,7 @@ public final class FaultsViewModel {
   // ---- what the user does
 
   public void select(String name) {
-    State s = name == null ? null : states.get(name);
+    TargetState s = name == null ? null : states.get(name);
     target.set(s == null ? null : s.target);
     draft.set(s == null ? new PlanDraft() : s.draft);
     selectedRule.set(s == null || s.draft.rules().isEmpty() ? -1 : 0);
@@ -237,7 +213,7 @@ public final class FaultsViewModel {
 
   /** Back to the plan in force. */
   public void revert() {
-    State s = current();
+    TargetState s = current();
     if (s == null) return;
     s.outside = null;
     s.draft.load(s.applied);
@@ -253,7 +229,7 @@ public final class FaultsViewModel {
 
   /** Keeps the edits; Apply will replace the plan changed elsewhere. */
   public void keepMine() {
-    State s = current();
+    TargetState s = current();
     if (s == null) return;
     s.outside = null;
     refresh();
@@ -297,7 +273,7 @@ public final class FaultsViewModel {
    * field is wrong (the rule is selected and the message shown) or when the callback refuses it.
    */
   public boolean apply() {
-    State s = current();
+    TargetState s = current();
     if (s == null) return fail("Nothing to break: no run is connected.");
     Problem p = s.draft.validate();
     problem.set(p);
@@ -307,12 +283,11 @@ public final class FaultsViewModel {
     }
     FaultPlan plan = s.draft.build();
     if (onApply == null) return fail("Not applied: no run is connected.");
-    s.echoes.addLast(plan); // before the call: its faults_changed may come back at once
-    while (s.echoes.size() > ECHOES_KEPT) s.echoes.pollFirst();
+    s.expectEcho(plan); // before the call: its faults_changed may come back at once
     try {
       onApply.accept(s.target.name(), plan);
     } catch (RuntimeException e) {
-      s.echoes.removeLastOccurrence(plan);
+      s.dropEcho(plan);
       return fail("Not applied: " + e.getMessage());
     }
     s.applied = plan;
@@ -326,7 +301,7 @@ public final class FaultsViewModel {
 
   /** Loads the pasted JSON into the draft, validated as the plan parser does; Apply puts it in force. */
   public boolean loadPasted() {
-    State s = current();
+    TargetState s = current();
     if (s == null) return false;
     FaultPlan plan;
     try {
@@ -345,7 +320,7 @@ public final class FaultsViewModel {
 
   // ---- internals
 
-  private State current() {
+  private TargetState current() {
     return target.get() == null ? null : states.get(target.get().name());
   }
 
@@ -353,13 +328,8 @@ public final class FaultsViewModel {
     return target.get() != null && target.get().engine();
   }
 
-  private static boolean isDirty(State s) {
-    if (s.draft.validate() != null) return true;
-    return !s.draft.build().equals(s.applied);
-  }
-
   private void refresh() {
-    State s = current();
+    TargetState s = current();
     if (s == null) {
       problem.set(null);
       dirty.set(false);

@@ -1,13 +1,9 @@
 package dev.playground.ui.policies;
 
-import dev.playground.events.BreakerState;
 import dev.playground.policy.Jitter;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.RateLimiterSpec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -31,8 +27,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -42,7 +36,7 @@ import javafx.util.Duration;
  * Refreshes the breakers once a second while the panel is in a scene. FX thread.
  */
 public final class PoliciesController {
-  static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+  static final PseudoClass INVALID = FieldMarks.INVALID;
 
   @FXML private BorderPane policiesRoot;
   @FXML private Label dirtyLabel;
@@ -133,10 +127,7 @@ public final class PoliciesController {
 
   private final PoliciesViewModel model;
   private final BreakersModel breakers;
-  /** Field key → the controls that show it. */
-  private final Map<String, List<Node>> fields = new LinkedHashMap<>();
-  /** Section prefix ("retry.") → the line that shows its problems. */
-  private final Map<String, Label> sectionLines = new LinkedHashMap<>();
+  private final FieldMarks marks = new FieldMarks();
   private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshBreakers()));
 
   public PoliciesController(PoliciesViewModel model, BreakersModel breakers) {
@@ -220,7 +211,7 @@ public final class PoliciesController {
     chainModelPicker.getEditor().textProperty().bindBidirectional(chain.newModelProperty());
     chainAddProblemLabel.textProperty().bind(chain.addProblemProperty());
     mark(ChainForm.CHAIN, chainList);
-    sectionLines.put(ChainForm.CHAIN, chainProblemLabel);
+    marks.section(ChainForm.CHAIN, chainProblemLabel);
   }
 
   /** The run's providers into the add row (called when they change). */
@@ -306,7 +297,7 @@ public final class PoliciesController {
   private void section(CheckBox on, VBox box, BooleanProperty value, String prefix, Label line) {
     on.selectedProperty().bindBidirectional(value);
     showWhen(box, value);
-    sectionLines.put(prefix, line);
+    marks.section(prefix, line);
   }
 
   private void text(TextField field, StringProperty value, String key) {
@@ -320,7 +311,7 @@ public final class PoliciesController {
   }
 
   private void mark(String key, Node node) {
-    fields.computeIfAbsent(key, k -> new ArrayList<>()).add(node);
+    marks.field(key, node);
   }
 
   /** An empty message line takes no room. */
@@ -334,14 +325,8 @@ public final class PoliciesController {
     node.managedProperty().bind(on);
   }
 
-  /** Marks each field with a problem and writes each section's messages under it. */
   private void showErrors() {
-    Map<String, String> errors = model.errors();
-    fields.forEach((key, nodes) -> nodes.forEach(n -> n.pseudoClassStateChanged(INVALID, errors.containsKey(key))));
-    sectionLines.forEach((prefix, line) -> line.setText(String.join("\n", errors.entrySet().stream()
-        .filter(e -> e.getKey().equals(prefix) || e.getKey().startsWith(prefix)
-            || (prefix.endsWith(".") && e.getKey().equals(prefix.substring(0, prefix.length() - 1))))
-        .map(Map.Entry::getValue).toList())));
+    marks.show(model.errors());
   }
 
   private void refreshBreakers() {
@@ -349,44 +334,9 @@ public final class PoliciesController {
   }
 
   private void showBreakers() {
-    breakerRows.getChildren().setAll(breakers.rows().stream().map(PoliciesController::breakerRow).toList());
+    breakerRows.getChildren().setAll(breakers.rows().stream().map(BreakerRowView::of).toList());
     noBreakersLabel.setVisible(breakers.rows().isEmpty());
     noBreakersLabel.setManaged(breakers.rows().isEmpty());
-  }
-
-  /** One breaker: a state badge and its name, what happens next, and the three buttons. */
-  private static Node breakerRow(BreakerRow row) {
-    Label badge = new Label();
-    badge.getStyleClass().add("breaker-badge");
-    Label name = new Label(row.name());
-    name.getStyleClass().add("breaker-name");
-    name.setMinWidth(Region.USE_PREF_SIZE);
-    Label detail = new Label();
-    detail.getStyleClass().add("hint");
-    detail.setWrapText(true);
-    detail.textProperty().bind(row.detailProperty());
-    Button open = button("Open", "Open it now: calls are refused unsent until it half-opens after its delay.", row::open);
-    Button close = button("Close", "Close it now: calls go through again; its counts start afresh.", row::close);
-    Button half = button("Half-open", "Half-open it now: the next calls are trials that close or reopen it.",
-        row::halfOpen);
-    Runnable show = () -> {
-      BreakerState s = row.stateProperty().get();
-      badge.setText(s.wireName());
-      badge.getStyleClass().removeIf(c -> c.startsWith("breaker-state-"));
-      badge.getStyleClass().add("breaker-state-" + s.wireName().replace('_', '-'));
-      open.setDisable(s == BreakerState.OPEN);
-      close.setDisable(s == BreakerState.CLOSED);
-      half.setDisable(s == BreakerState.HALF_OPEN);
-    };
-    row.stateProperty().addListener((o, a, b) -> show.run());
-    show.run();
-    HBox head = new HBox(6, badge, name);
-    head.getStyleClass().add("form-row");
-    HBox buttons = new HBox(4, open, close, half);
-    VBox box = new VBox(3, head, detail, buttons);
-    box.getStyleClass().add("breaker-row");
-    HBox.setHgrow(box, Priority.ALWAYS);
-    return box;
   }
 
   /** Shows an enum by its JSON name ("decorrelated", "bursty"). */
@@ -402,13 +352,6 @@ public final class PoliciesController {
         throw new UnsupportedOperationException("not editable");
       }
     };
-  }
-
-  private static Button button(String text, String tip, Runnable action) {
-    Button b = new Button(text);
-    b.setTooltip(new Tooltip(tip));
-    b.setOnAction(e -> action.run());
-    return b;
   }
 
   @FXML private void apply() { model.apply(); }

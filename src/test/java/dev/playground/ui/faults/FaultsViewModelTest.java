@@ -253,4 +253,19 @@ class FaultsViewModelTest {
     model.addRule(FaultKind.TIMEOUT);
     assertThat(model.draftProperty().get().rules().get(0).build().target()).isEqualTo(Target.RETRIEVER);
   }
+
+  @Test
+  void theUserManualsExamplePlanLoadsIntoTheForm() {
+    model.pasteTextProperty().set("""
+        {"rules": [
+          {"kind": "service_unavailable", "window": {"from_ms": 10000, "to_ms": 30000}, "note": "a 20 s outage in 10 s"},
+          {"sequence": ["rate_limit", "rate_limit", "ok"], "repeat": true, "retry_after_s": 2},
+          {"kind": "slow", "probability": 0.1, "latency": {"uniform": {"min_ms": 2000, "max_ms": 4000}}}
+        ]}""");
+
+    assertThat(model.loadPasted()).isTrue();
+    assertThat(model.draftProperty().get().rules()).extracting(RuleDraft::summary).containsExactly(
+        "service_unavailable · 10000–30000 ms", "[rate_limit, rate_limit, ok] ↻ · Retry-After 2 s",
+        "slow · p 0.1 · +2000–4000 ms");
+  }
 }

@@ -68,8 +68,10 @@ class PoliciesPanelTest {
     // then the field is marked, the spec's message is under the retry settings, and Apply does nothing
     assertThat(maxDelay.getPseudoClassStates()).extracting(Object::toString).contains("invalid");
     assertThat(delay.getPseudoClassStates()).extracting(Object::toString).doesNotContain("invalid");
-    assertThat(robot.lookup("#retryProblemLabel").queryAs(Label.class).getText())
-        .isEqualTo("maxDelay (2000 ms) must be ≥ delay (5000 ms)");
+    Label message = robot.lookup("#retryProblemLabel").queryAs(Label.class);
+    assertThat(message.getText()).isEqualTo("maxDelay (2000 ms) must be ≥ delay (5000 ms)");
+    var box = message.getParent().getChildrenUnmodifiable();
+    assertThat(box.indexOf(message)).isEqualTo(box.indexOf(robot.lookup("#maxDelayRow").query()) + 1); // just below
     robot.clickOn("#applyButton");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(applied).isEmpty();
