@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -44,6 +45,8 @@ final class CompareController {
   @FXML private TableColumn<DiffRow, String> bColumn;
   @FXML private TableColumn<DiffRow, String> changeColumn;
   @FXML private ToggleGroup chartGroup;
+  @FXML private Slider untilSlider;
+  @FXML private Label untilLabel;
   @FXML private StackPane slotA;
   @FXML private StackPane slotB;
 
@@ -51,6 +54,7 @@ final class CompareController {
   private ChartPalette palette = ChartPalette.LIGHT;
   private SideCharts sideA;
   private SideCharts sideB;
+  private boolean settingSlider;
 
   CompareController(CompareViewModel model) {
     this.model = model;
@@ -102,7 +106,14 @@ final class CompareController {
     });
 
     model.resultProperty().addListener((o, a, r) -> {
-      if (r != null) draw(r);
+      if (r != null) newResult();
+    });
+    untilSlider.valueChangingProperty().addListener((o, a, changing) -> {
+      if (!changing) drawUntilSlider();
+    });
+    untilSlider.valueProperty().addListener((o, a, v) -> {
+      untilLabel.setText(untilText());
+      if (!untilSlider.isValueChanging() && !settingSlider) drawUntilSlider(); // a click or a key, not a drag
     });
     chartGroup.selectedToggleProperty().addListener((o, a, t) -> {
       if (t == null) a.setSelected(true); // one chart choice is always on
@@ -110,9 +121,32 @@ final class CompareController {
     });
   }
 
-  private void draw(Compare.Result r) {
-    sideA = new SideCharts(r.eventsA(), r.a().policies(), palette);
-    sideB = new SideCharts(r.eventsB(), r.b().policies(), palette);
+  private void newResult() {
+    double end = model.endMs() / 1000.0;
+    settingSlider = true;
+    untilSlider.setMax(Math.max(end, 0.001));
+    untilSlider.setValue(untilSlider.getMax());
+    untilSlider.setMajorTickUnit(Math.max(1, Math.round(end / 6)));
+    settingSlider = false;
+    untilLabel.setText(untilText());
+    draw(model.endMs());
+    untilSlider.setDisable(false);
+  }
+
+  private void drawUntilSlider() {
+    if (model.resultProperty().get() != null) draw(Math.round(untilSlider.getValue() * 1000));
+  }
+
+  private String untilText() {
+    double s = untilSlider.getValue();
+    return String.format(java.util.Locale.ROOT, "%.0f s", s) + (s >= untilSlider.getMax() ? " (end)" : "");
+  }
+
+  /** Both sides as they stood at {@code ms} of scenario time. */
+  private void draw(long ms) {
+    Compare.Result r = model.resultProperty().get();
+    sideA = new SideCharts(CompareViewModel.upTo(r.eventsA(), ms), r.a().policies(), palette);
+    sideB = new SideCharts(CompareViewModel.upTo(r.eventsB(), ms), r.b().policies(), palette);
     sideA.root().setId("chartsA");
     sideB.root().setId("chartsB");
     slotA.getChildren().setAll(sideA.root());

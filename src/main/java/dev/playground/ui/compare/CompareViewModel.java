@@ -1,5 +1,6 @@
 package dev.playground.ui.compare;
 
+import dev.playground.events.RunEvent;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.Compare;
@@ -109,6 +110,21 @@ final class CompareViewModel {
     setA(Objects.requireNonNull(policies, "policies"));
     if (following) setB(jsonA.get());
     else validateB(); // still valid? the chain may have changed meaning for this scenario
+  }
+
+  /** The scenario time both runs of the last comparison cover, in ms (the later of their last events); 0 without one. */
+  long endMs() {
+    Compare.Result r = result.get();
+    return r == null ? 0 : Math.max(lastMs(r.eventsA()), lastMs(r.eventsB()));
+  }
+
+  /** A side's events up to {@code ms} of scenario time: the run as it stood then. */
+  static List<RunEvent> upTo(List<RunEvent> events, long ms) {
+    return events.stream().filter(e -> e.tMs() <= ms).toList();
+  }
+
+  private static long lastMs(List<RunEvent> events) {
+    return events.stream().mapToLong(RunEvent::tMs).max().orElse(0);
   }
 
   /** B becomes a copy of A. */

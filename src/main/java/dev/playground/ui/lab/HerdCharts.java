@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -103,9 +104,12 @@ final class HerdCharts {
       linear.setAutoRangeIncludesZero(true);
       return linear;
     }
-    LogAxis axis = new LogAxis("completion time (s, mean, log scale)");
+    LogAxis axis = new LogAxis("completion time (s, mean)");
     axis.setSmallestValue(0.01);
     axis.setBase(10);
+    axis.setTickUnit(new NumberTickUnit(1), false, false); // one tick a decade: 0.1, 1, 10, 100
+    axis.setAutoTickUnitSelection(false, false);
+    axis.setMinorTickMarksVisible(true);
     axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
     return axis;
   }

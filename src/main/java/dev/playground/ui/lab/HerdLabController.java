@@ -87,6 +87,11 @@ final class HerdLabController {
     text(callsColumn, r -> String.format(Locale.ROOT, "%.1f", r.callsMean()));
     text(perClientColumn, r -> String.format(Locale.ROOT, "%.1f", r.callsPerClient()));
     text(completionColumn, r -> HerdConclusions.seconds(r.completionMsMean()));
+    header(strategyColumn, "How a client waits after a lost write.");
+    header(clientsColumn, "How many clients contend for the row.");
+    header(callsColumn, "Writes sent by all clients together (mean over the trials): the work.");
+    header(perClientColumn, "Calls per client: 1 means no write was ever lost.");
+    header(completionColumn, "Until the last client heard its write succeed (mean over the trials, virtual time).");
     rowsTable.setItems(model.rows());
     rowsTable.setPlaceholder(new Label("Run the lab to see its numbers."));
 
@@ -166,6 +171,17 @@ final class HerdLabController {
 
   private static void text(TableColumn<HerdRow, String> column, Function<HerdRow, String> value) {
     column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+  }
+
+  /** The column's title as a label, so that it can carry a tooltip. */
+  private static void header(TableColumn<HerdRow, ?> column, String tooltip) {
+    Label header = new Label(column.getText());
+    Tooltip tip = new Tooltip(tooltip);
+    tip.setWrapText(true);
+    tip.setMaxWidth(340);
+    header.setTooltip(tip);
+    column.setGraphic(header);
+    column.setText("");
   }
 
   private static ChartViewer viewer(JFreeChart chart, String id) {

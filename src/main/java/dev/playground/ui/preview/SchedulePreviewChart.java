@@ -113,6 +113,8 @@ final class SchedulePreviewChart {
     startSeries.clear();
     nominalStartSeries.clear();
     List<SchedulePreview.Row> rows = preview == null ? List.of() : preview.rows();
+    // first: the range axes' auto-range only counts items inside the domain axis's range
+    attempts.setRange(0.5, Math.max(3, rows.size()) + 0.5);
     reasons = new RetryReason[rows.size()];
     for (SchedulePreview.Row r : rows) {
       int n = r.attempt();
@@ -123,12 +125,18 @@ final class SchedulePreviewChart {
       startSeries.add(n, seconds(r.start()), seconds(r.earliestStart()), seconds(r.latestStart()));
       nominalStartSeries.add(n, seconds(r.nominalStart()));
     }
-    attempts.setRange(0.5, Math.max(3, rows.size()) + 0.5);
     chart.setNotify(true);
   }
 
   void setPalette(ChartPalette palette) {
     palette.style(chart);
+  }
+
+  /** The top of the waits' axis and of the starts' axis now, in seconds (for tests). */
+  double[] axisTops() {
+    var plot = (CombinedDomainXYPlot) chart.getPlot();
+    return new double[] {plot.getSubplots().get(0).getRangeAxis().getUpperBound(),
+        plot.getSubplots().get(1).getRangeAxis().getUpperBound()};
   }
 
   /** The seeded waits drawn now, in seconds, attempt 1 first (for tests). */

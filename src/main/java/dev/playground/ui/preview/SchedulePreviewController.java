@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -76,6 +77,7 @@ final class SchedulePreviewController {
     text(waitBandColumn, PreviewRow::waitBand, "The least and the most this wait can be, whatever the seed.");
     text(startBandColumn, PreviewRow::startBand, "The earliest and the latest this attempt can start (capped by the time budget).");
     text(reasonColumn, PreviewRow::reason, "Why it waits: the policy's backoff, or the provider's Retry-After.");
+    reasonColumn.visibleProperty().bind(model.assumeRetryAfterProperty()); // otherwise every wait is a backoff
     rowsTable.setItems(model.rows());
     rowsTable.setPlaceholder(new Label("No retry policy: nothing to preview."));
 
@@ -102,28 +104,28 @@ final class SchedulePreviewController {
     Label title = new Label(t.title());
     title.getStyleClass().add("backoff-title");
     title.setWrapText(true);
-    Label python = new Label(t.python());
+    Label python = new Label(t.python().replace("(stop=", "(\n    stop=").replace(", wait=", ",\n    wait="));
     python.getStyleClass().add("code");
     python.setWrapText(true);
     python.setTooltip(tip("The tenacity settings, as the lesson writes them in Python."));
     GridPane grid = new GridPane();
     grid.getStyleClass().add("backoff-grid");
     int col = 0;
-    grid.add(head("wait after", "The attempt that just failed."), col++, 0);
-    if (t.hasLesson()) grid.add(head("the lesson", "The waits the lesson's table shows."), col++, 0);
+    grid.add(head("after", "The wait after this attempt failed."), col++, 0);
+    if (t.hasLesson()) grid.add(head("lesson", "The waits the lesson's table shows."), col++, 0);
     grid.add(head("tenacity", "What tenacity really waits: max(min, min(multiplier × 2^(n−1), max)) after attempt n."), col++, 0);
     grid.add(head("Failsafe", "What this Failsafe code waits (a real RetryPolicy, through its Execution API):\n"
         + t.failsafeCode()), col, 0);
     int row = 1;
     for (BackoffTable.Row r : t.rows()) {
       col = 0;
-      grid.add(cell("attempt " + r.afterAttempt(), false), col++, row);
+      grid.add(cell(Integer.toString(r.afterAttempt()), false), col++, row);
       if (t.hasLesson()) grid.add(cell(r.lesson(), !r.lesson().equals(r.tenacity())), col++, row);
       grid.add(cell(r.tenacity(), false), col++, row);
       grid.add(cell(r.failsafe(), !r.failsafe().equals(r.tenacity())), col, row);
       row++;
     }
-    Label code = new Label(t.failsafeCode());
+    Label code = new Label(t.failsafeCode().replace(".with", "\n    .with"));
     code.getStyleClass().addAll("code", "hint");
     code.setWrapText(true);
     code.setTooltip(tip("The Failsafe translation whose waits the last column shows."));
@@ -139,6 +141,7 @@ final class SchedulePreviewController {
 
   private static Label head(String text, String tooltip) {
     Label l = new Label(text);
+    l.setMinWidth(Region.USE_PREF_SIZE); // never "the less…": the grid is narrow enough to fit
     l.getStyleClass().add("backoff-head");
     l.setTooltip(tip(tooltip));
     return l;
@@ -147,6 +150,7 @@ final class SchedulePreviewController {
   /** {@code differs}: not what tenacity waits, so marked. */
   private static Label cell(String text, boolean differs) {
     Label l = new Label(text);
+    l.setMinWidth(Region.USE_PREF_SIZE);
     l.getStyleClass().add("backoff-cell");
     if (differs) {
       l.getStyleClass().add("differs");

@@ -111,6 +111,19 @@ class CompareViewModelTest {
   }
 
   @Test
+  void aSideCanBeShownAsItStoodAtAnyMomentOfScenarioTime() {
+    model.setScenario(storm);
+    model.run();
+    background.runAll();
+    var events = model.resultProperty().get().eventsA();
+
+    assertThat(model.endMs()).isEqualTo(events.get(events.size() - 1).tMs()).isGreaterThan(20_000);
+    assertThat(CompareViewModel.upTo(events, model.endMs())).isEqualTo(events);
+    assertThat(CompareViewModel.upTo(events, 10_000)).isNotEmpty().allSatisfy(e -> assertThat(e.tMs()).isLessThanOrEqualTo(10_000))
+        .hasSize((int) events.stream().filter(e -> e.tMs() <= 10_000).count());
+  }
+
+  @Test
   void cancelForgetsTheRunInProgress() {
     model.setScenario(storm);
     model.run();

@@ -63,6 +63,14 @@ class CompareViewTest {
     assertThat(robot.lookup(".diff-table .table-row-cell:better").queryAll()).isNotEmpty();
     assertThat(robot.lookup(".diff-table .table-row-cell:worse").queryAll()).isNotEmpty();
 
+    javafx.scene.control.Slider until = robot.lookup("#untilSlider").queryAs(javafx.scene.control.Slider.class);
+    assertThat(until.isDisabled()).isFalse();
+    robot.interact(() -> until.setValue(15));
+    assertThat(view.controller().sideA().model().ladder().total(dev.playground.events.Rung.FULL))
+        .as("A as it stood at 15 s").isPositive().isLessThan(76);
+    robot.interact(() -> until.setValue(until.getMax()));
+    assertThat(view.controller().sideA().model().ladder().total(dev.playground.events.Rung.FULL)).isEqualTo(76);
+
     robot.clickOn("#allToggle");
     assertThat(robot.lookup("#chartsA #ladderCell").query().isVisible()).isTrue();
     robot.clickOn("#ladderToggle");

@@ -58,7 +58,8 @@ class HerdLabViewTest {
       assertThat(view.charts().completionPoints(s)).as(s.id()).isEqualTo(2);
     }
     assertThat(view.charts().callsPoints(HerdStrategy.NO_BACKOFF)[1][0]).isEqualTo(20.0);
-    assertThat(robot.lookup("#rowsTable").queryAs(TableView.class).getItems()).hasSize(10);
+    TableView<?> table = robot.lookup("#rowsTable").queryAs(TableView.class);
+    assertThat(table.getItems()).hasSize(10);
     assertThat(robot.lookup(".conclusion").queryAll()).hasSize(4);
     assertThat(robot.lookup("#exportButton").queryAs(Button.class).isDisabled()).isFalse();
   }

@@ -37,13 +37,17 @@ class SchedulePreviewViewTest {
     robot.interact(() -> view.setRetrySpec(RetrySpec.defaults().withMaxAttempts(4).withBackoff(ofSeconds(1), ofSeconds(10), 2)));
     assertThat(view.chart().drawnWaits()).containsExactly(0.0, 1.0, 2.0, 4.0);
 
-    robot.interact(() -> view.setRetrySpec(RetrySpec.defaults().withMaxAttempts(6)));
+    robot.interact(() -> view.setRetrySpec(RetrySpec.defaults().withMaxAttempts(7).withBackoff(ofSeconds(1), ofSeconds(60), 2)));
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(view.chart().drawnWaits()).containsExactly(0.0, 2.0, 2.0, 2.0, 2.0, 2.0);
+    assertThat(view.chart().drawnWaits()).containsExactly(0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0);
+    assertThat(view.chart().axisTops()).as("both axes take in the new attempts").satisfies(tops -> {
+      assertThat(tops[0]).isGreaterThanOrEqualTo(32.0);
+      assertThat(tops[1]).isGreaterThanOrEqualTo(63.0);
+    });
     TableView<?> table = robot.lookup("#rowsTable").queryAs(TableView.class);
-    assertThat(table.getItems()).hasSize(6);
-    assertThat(robot.lookup("#summaryLabel").queryAs(Label.class).getText()).startsWith("6 attempts, 5 waits");
+    assertThat(table.getItems()).hasSize(7);
+    assertThat(robot.lookup("#summaryLabel").queryAs(Label.class).getText()).startsWith("7 attempts, 6 waits");
     assertThat(robot.lookup("#previewChart").tryQuery()).isPresent();
   }
 
