@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One open run of a session: the scenario run, its pacer in fast-forward, its run log, and what is waiting on
@@ -45,7 +46,7 @@ final class RunHandle {
   private boolean closed; // guarded by this
 
   private RunHandle(long number, SessionSettings settings, Path logFile, Consumer<? super RunEvent> window,
-      Executor asks) {
+      Executor asks, Function<String, String> env) {
     this.number = number;
     this.settings = settings;
     this.scenario = settings.effectiveScenario();
@@ -65,7 +66,7 @@ final class RunHandle {
       } else {
         this.virtual = null;
         this.pacer = null;
-        this.run = ScenarioRun.live(scenario, null, gate);
+        this.run = ScenarioRun.live(scenario, null, gate, env);
       }
     } catch (RuntimeException e) {
       closeLog();
@@ -75,8 +76,8 @@ final class RunHandle {
 
   /** Starts the run: providers up, {@code run_started} published. Blocks while servers start: not on the FX thread. */
   static RunHandle start(long number, SessionSettings settings, Path logFile, Consumer<? super RunEvent> window,
-      Executor asks) {
-    return new RunHandle(number, settings, logFile, window, asks);
+      Executor asks, Function<String, String> env) {
+    return new RunHandle(number, settings, logFile, window, asks, env);
   }
 
   /** Sends one prompt: on the ask executor live (the first call loads the SDK), on the virtual clock otherwise. */

@@ -77,7 +77,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   /**
    * @param window where every event of the open run goes (the window's batcher), from any thread
-   * @param env reads the environment (for the API key's presence only; {@code System::getenv} in the app)
+   * @param env reads the environment: the API key of a real endpoint ({@code System::getenv} in the app)
    * @param logDir where each run's log is written
    */
   public Session(SessionSettings initial, Consumer<? super RunEvent> window, Listener listener,
@@ -126,7 +126,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
         closeOpenRun();
         replay = null;
         try {
-          RunHandle started = RunHandle.start(++runs, next, logDir.resolve(fileName(runs, next)), window, asks);
+          RunHandle started = RunHandle.start(++runs, next, logDir.resolve(fileName(runs, next)), window, asks, env);
           openRun = started;
           RunInfo info = info(started);
           listener.runOpened(info);
