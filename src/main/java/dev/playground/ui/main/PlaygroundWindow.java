@@ -99,7 +99,6 @@ public final class PlaygroundWindow {
 
   /** Builds the window's content. FX thread. */
   public static PlaygroundWindow create(PlaygroundActions actions) {
-    ChartClasses.preload();
     return new PlaygroundWindow(Objects.requireNonNull(actions, "actions"));
   }
 
@@ -117,6 +116,7 @@ public final class PlaygroundWindow {
     Runnable[] once = new Runnable[1];
     once[0] = () -> {
       scene.removePostLayoutPulseListener(once[0]);
+      ChartClasses.preload(); // not before: on 2 cores it would slow the first frame it is meant to follow
       Platform.runLater(main::buildEventLog); // after this pulse: the first frame goes out first
       Platform.runLater(main.charts()::buildCharts);
     };

@@ -1,14 +1,14 @@
 package dev.playground.ui.session;
 
 import javafx.fxml.FXML;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ToggleButton;
 
 /** Binds the Live / Fast-forward switch and the speed to the session model. FX thread. */
 public final class ClockController {
   @FXML private ToggleButton liveToggle;
   @FXML private ToggleButton fastForwardToggle;
-  @FXML private ComboBox<Speed> speedBox;
+  @FXML private ChoiceBox<Speed> speedBox;
 
   private final SessionViewModel model;
 
