@@ -125,7 +125,7 @@ class PlaygroundAcceptanceTest {
     robot.clickOn(robot.from(policies).lookup("#applyButton").queryButton());
     // then the panel says why, on the field and in its status, and the run keeps its policies
     assertThat(fx(() -> robot.from(policies).lookup("#statusLabel").queryAs(Label.class).getText()))
-        .startsWith("Not applied: ").contains("maxAttempts").contains("was 0");
+        .isEqualTo("Not applied: maxAttempts must be in [1, 100], was 0");
     assertThat(fx(() -> robot.from(policies).lookup("#retryProblemLabel").queryAs(Label.class).getText()))
         .contains("maxAttempts").contains("was 0");
     assertThat(wiring.session().settings().scenario().policies()).isEqualTo(TestScenarios.policies());
