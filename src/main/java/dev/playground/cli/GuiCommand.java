@@ -40,13 +40,22 @@ final class GuiCommand implements Callable<Integer> {
     this.openWindow = openWindow;
   }
 
+  private static final List<String> THEMES = List.of("light", "dark");
+  private static final List<String> SPEEDS = List.of("1", "10", "100", "max");
+  private static final List<String> TABS = List.of("prompt", "faults", "policies", "lesson", "live", "preview",
+      "compare", "lab");
+
   @Override
   public Integer call() {
     List<String> args = new ArrayList<>();
     try {
       if (preset != null) args.add("--preset=" + Presets.get(preset).name());
+      check("--theme", theme, THEMES);
+      check("--speed", speed, SPEEDS);
+      if (show != null) for (String tab : show.split(",")) check("--show", tab.strip(), TABS);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("gui: " + e.getMessage());
+      spec.commandLine().getErr().flush();
       return 2;
     }
     if (theme != null) args.add("--theme=" + theme);
@@ -56,5 +65,11 @@ final class GuiCommand implements Callable<Integer> {
     if (show != null) args.add("--show=" + show);
     openWindow.accept(args.toArray(String[]::new)); // returns when the window closes
     return 0;
+  }
+
+  /** A value out of its list gets one line naming the option, the choices and the value. */
+  private static void check(String option, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value.toLowerCase(java.util.Locale.ROOT)))
+      throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was \"" + value + "\"");
   }
 }
