@@ -4,15 +4,17 @@ import dev.playground.scenario.Presets;
 import dev.playground.ui.main.Theme;
 import dev.playground.ui.session.ClockMode;
 import dev.playground.ui.session.Speed;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * How the window starts: the preset, the theme, the clock, and whether the preset's load starts at once (for
  * demos and screenshots). Read from the program arguments {@code --preset=NAME --theme=dark --fast-forward
- * --speed=10 --load}. Immutable.
+ * --speed=10 --load --show=lesson --open=run.jsonl}. Immutable.
  */
-record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, boolean startLoad, List<String> tabs) {
+record AppOptions(
+    String preset, Theme theme, ClockMode clock, Speed speed, boolean startLoad, List<String> tabs, Path open) {
   /** The tabs {@code --show} can select: side tabs, then centre tabs. */
   static final List<String> TABS = List.of("prompt", "faults", "policies", "lesson", "live", "preview", "compare", "lab");
 
@@ -24,7 +26,7 @@ record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, bool
   static final String DEFAULT_PRESET = "outage-and-recovery";
 
   static AppOptions defaults() {
-    return new AppOptions(DEFAULT_PRESET, Theme.LIGHT, ClockMode.LIVE, Speed.X1, false, List.of());
+    return new AppOptions(DEFAULT_PRESET, Theme.LIGHT, ClockMode.LIVE, Speed.X1, false, List.of(), null);
   }
 
   /** Reads {@code --name=value} and {@code --flag} arguments; an unknown one is refused with its name. */
@@ -35,6 +37,7 @@ record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, bool
     Speed speed = Speed.X1;
     boolean load = false;
     List<String> tabs = List.of();
+    Path open = null;
     for (String arg : args) {
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -49,11 +52,12 @@ record AppOptions(String preset, Theme theme, ClockMode clock, Speed speed, bool
         case "--speed" -> speed = speed(value);
         case "--load" -> load = true;
         case "--show" -> tabs = tabs(value);
+        case "--open" -> open = Path.of(value);
         default -> throw new IllegalArgumentException("unknown window option " + name + "; the options are "
-            + "--preset=NAME, --theme=light|dark, --fast-forward, --speed=1|10|100|max, --load, --show=TAB[,TAB]");
+            + "--preset=NAME, --theme=light|dark, --fast-forward, --speed=1|10|100|max, --load, --show=TAB[,TAB], --open=FILE");
       }
     }
-    return new AppOptions(preset, theme, clock, speed, load, tabs);
+    return new AppOptions(preset, theme, clock, speed, load, tabs, open);
   }
 
   private static List<String> tabs(String value) {

@@ -118,7 +118,8 @@ final class Wiring implements AutoCloseable {
 
   private void startSession() {
     sessionModel.setPresets(Presets.all());
-    if (options.startLoad()) window.promptModel().startScenarioLoad(); // opens the run and sends its load
+    if (options.open() != null) window.openRunLog(options.open()); // a saved run instead of a live one
+    else if (options.startLoad()) window.promptModel().startScenarioLoad(); // opens the run and sends its load
     else sessionModel.start();
     for (String tab : options.tabs()) window.selectTab(tab + "Tab");
     SdkWarmUp.start();

@@ -36,6 +36,9 @@ final class GuiCommand implements Callable<Integer> {
       + "policies, lesson (left); live, preview, compare, lab (centre).")
   String show;
 
+  @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run log (JSONL) instead of a live run.")
+  java.nio.file.Path open;
+
   GuiCommand(Consumer<String[]> openWindow) {
     this.openWindow = openWindow;
   }
@@ -63,6 +66,7 @@ final class GuiCommand implements Callable<Integer> {
     if (speed != null) args.add("--speed=" + speed);
     if (load) args.add("--load");
     if (show != null) args.add("--show=" + show);
+    if (open != null) args.add("--open=" + open.toAbsolutePath());
     openWindow.accept(args.toArray(String[]::new)); // returns when the window closes
     return 0;
   }

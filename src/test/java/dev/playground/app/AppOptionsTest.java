@@ -19,9 +19,9 @@ class AppOptionsTest {
   @Test
   void theGuiCommandsArgumentsAreRead() {
     var o = AppOptions.parse(List.of("--preset=circuit-breaker", "--theme=dark", "--fast-forward", "--speed=max",
-        "--load", "--show=lesson,preview"));
+        "--load", "--show=lesson,preview", "--open=run.jsonl"));
     assertThat(o).isEqualTo(new AppOptions("circuit-breaker", Theme.DARK, ClockMode.FAST_FORWARD, Speed.MAX, true,
-        List.of("lesson", "preview")));
+        List.of("lesson", "preview"), java.nio.file.Path.of("run.jsonl")));
   }
 
   @Test

@@ -77,9 +77,14 @@ public final class LatencyModel {
     // a bucket's point depends on the window ending there: recompute from the earliest change to now
     long from = Math.max(Math.min(firstTouched, nowBucket), cut);
     if (!points.isEmpty()) from = Math.min(from, points.lastKey() + 1);
-    // from the run's start on, every second has a point, so the chart is the same however the events were
-    // batched (a replayed log arrives in one batch, a live run in many)
-    long first = runStarted ? from : Math.max(from, buckets.isEmpty() ? nowBucket : buckets.firstKey());
+    if (runStarted && buckets.isEmpty()) { // nothing to draw yet (a new run clears the old one's lines)
+      refill();
+      return;
+    }
+    // once the run has data, every second from its start has a point, so the chart is the same however the
+    // events were batched (a replayed log arrives in one batch, a live run in many)
+    long first = runStarted ? (points.isEmpty() ? Math.max(0, cut) : from)
+        : Math.max(from, buckets.isEmpty() ? nowBucket : buckets.firstKey());
     for (long b = first; b <= nowBucket; b++) {
       points.put(b, point(b));
     }

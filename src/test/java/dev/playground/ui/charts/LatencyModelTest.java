@@ -63,4 +63,15 @@ class LatencyModelTest {
       for (int i = 0; i < d.getItemCount(s); i++) out.add(s + ":" + d.getXValue(s, i) + "=" + d.getYValue(s, i));
     return out;
   }
+
+  @Test
+  void aNewRunClearsTheLinesAndDrawsNothingUntilItHasData() {
+    var model = new LatencyModel();
+    model.apply(List.of(new RunEvent.RunStarted(0, 0, 1, "a", "live", null, null), started(1200, 1),
+        answered(1300, 1, Rung.FULL, 100)));
+    assertThat(model.rates().getItemCount(0)).isPositive();
+    model.apply(List.of(new RunEvent.RunStarted(0, 0, 1, "b", "live", null, null)));
+    assertThat(model.rates().getItemCount(0)).isZero();
+    assertThat(model.percentiles().getItemCount(0)).isZero();
+  }
 }
