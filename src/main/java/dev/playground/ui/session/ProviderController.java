@@ -1,5 +1,6 @@
 package dev.playground.ui.session;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,7 +28,9 @@ public final class ProviderController {
   @FXML private Label providerMessage;
 
   private final SessionViewModel model;
+  private static final long REOPEN_GUARD_NANOS = 300_000_000L;
   private PopOver popOver;
+  private long hiddenAtNanos = System.nanoTime() - REOPEN_GUARD_NANOS;
 
   public ProviderController(SessionViewModel model) {
     this.model = model;
@@ -55,14 +58,20 @@ public final class ProviderController {
       popOver.hide();
       return;
     }
+    // a click on this button outside the open form hides it first (auto-hide): that click must not reopen it
+    if (System.nanoTime() - hiddenAtNanos < REOPEN_GUARD_NANOS) return;
     if (popOver == null) {
       popOver = new PopOver(providerForm);
       popOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
       popOver.setDetachable(false);
       popOver.setTitle("Provider");
+      popOver.setOnHidden(e -> hiddenAtNanos = System.nanoTime());
+      // the form lives in its own window: it follows the window's sheets, and so its theme
+      Bindings.bindContent(providerForm.getStylesheets(), providerButton.getScene().getRoot().getStylesheets());
+      var popupRoot = popOver.getScene().getRoot(); // the popover's own frame and arrow
+      popupRoot.getStyleClass().add("playground-popup");
+      Bindings.bindContent(popupRoot.getStylesheets(), providerButton.getScene().getRoot().getStylesheets());
     }
-    // the form lives in its own window: give it the window's sheets (and so its theme)
-    providerForm.getStylesheets().setAll(providerButton.getScene().getRoot().getStylesheets());
     if (model.providerProperty().get().isSimulated()) simulatedRadio.setSelected(true);
     else realRadio.setSelected(true);
     popOver.show(providerButton);
