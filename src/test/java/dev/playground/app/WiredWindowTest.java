@@ -56,14 +56,16 @@ class WiredWindowTest {
   }
 
   @Test
-  void everyControlHasATooltipTheLessonTabAndTheProviderFormIncluded(FxRobot robot) throws Exception {
+  void everyControlOfEveryTabAndOfTheProviderFormHasATooltip(FxRobot robot) throws Exception {
     waitUntil(() -> wiring.sessionModel().runProperty().get() != null
         && robot.lookup("#latencyChart").tryQuery().isPresent() && robot.lookup("#eventTable").tryQuery().isPresent());
     robot.interact(() -> wiring.window().selectTab("lessonTab"));
     waitUntil(() -> robot.lookup("#javaCode").tryQuery().isPresent());
     List<String> missing = new ArrayList<>();
-    for (String tab : List.of("promptTab", "lessonTab")) {
+    for (String tab : List.of("promptTab", "faultsTab", "policiesTab", "lessonTab", "previewTab", "compareTab",
+        "labTab")) {
       robot.interact(() -> wiring.window().selectTab(tab));
+      WaitForAsyncUtils.waitForFxEvents();
       fx(() -> {
         collectWithoutTooltip(stage.getScene().getRoot(), missing);
         return null;
