@@ -252,7 +252,10 @@ public final class FaultsViewModel {
   }
 
   private Long quick() {
-    if (current() == null) return null;
+    if (current() == null) {
+      fail("Nothing to break: no run is connected.");
+      return null;
+    }
     try {
       long s = QuickFaults.seconds(quickSeconds.get());
       quickProblem.set("");
