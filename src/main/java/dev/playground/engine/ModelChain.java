@@ -28,6 +28,7 @@ import dev.playground.policy.PolicySet;
 import dev.playground.policy.RetryPolicies;
 import dev.playground.policy.RetryScope;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,45 +74,60 @@ final class ModelChain {
 
   /** Runs the chain for one rung of one request. Fails with the last model's failure. */
   CompletableFuture<Served> run(RequestTrace t, ChatRequest request, Rung rung) {
-    return from(0, t, request, rung);
+    return Futures.then(from(0, t, request, rung), o -> o.failed()
+        ? Futures.failed(o.failure())
+        : CompletableFuture.completedFuture(new Served(o.value(), t.answeredBy())));
   }
 
-  private CompletableFuture<Served> from(int i, RequestTrace t, ChatRequest request, Rung rung) {
-    if (i == chain.size() - 1) return callModel(i, t, request, rung);
-    ModelRef here = chain.model(i);
-    ModelRef next = chain.model(i + 1);
-    Fallback<Served> toNext = Fallback.<Served>ofStage(e -> {
-      events.fallbackUsed(t, here, next, reason(e.getLastException()));
-      return from(i + 1, t, request, rung);
-    });
-    return Failsafe.with(toNext).with(scheduler).getStageAsync(() -> callModel(i, t, request, rung));
-  }
-
-  private CompletableFuture<Served> callModel(int i, RequestTrace t, ChatRequest request, Rung rung) {
+  /**
+   * Model {@code i} in one Failsafe execution: fallback to model i + 1 (unless it is the last) ▸ retry ▸ rate
+   * limiter ▸ bulkhead ▸ breaker ▸ call. One execution per model keeps the healthy path to one Failsafe
+   * execution and no thread switch.
+   */
+  private CompletableFuture<ChatAnswer> from(int i, RequestTrace t, ChatRequest request, Rung rung) {
     ModelRef ref = chain.model(i);
+    boolean last = i == chain.size() - 1;
     ChatModel model = models.model(ref);
     ManagedBreaker breaker = breakers.breaker(ref);
     RetryPolicy<ChatAnswer> retry = policies.retry() == null
         ? null
         : RetryPolicies.build(policies.retry(), RetryScope.of(seed, t.req, i, clock), retryListener(t, ref));
-    List<Policy<ChatAnswer>> list = Policies.compose(retry, breakers.rateLimiter(ref), breakers.bulkhead(ref),
-        breaker == null ? null : breaker.policy(), null);
+    List<Policy<ChatAnswer>> list = new ArrayList<>();
+    if (!last) list.add(fallbackTo(i + 1, t, request, rung));
+    list.addAll(Policies.compose(retry, breakers.rateLimiter(ref), breakers.bulkhead(ref),
+        breaker == null ? null : breaker.policy(), null));
     FailsafeExecutor<ChatAnswer> executor = (list.isEmpty() ? Failsafe.<ChatAnswer>none() : Failsafe.with(list))
         .with(scheduler);
     CompletableFuture<ChatAnswer> done =
         executor.getStageAsync(ctx -> attempt(t, ref, model, request, rung, ctx.getAttemptCount() + 1));
+    if (!last) return done;
     return Futures.then(done, o -> {
-      if (o.failed()) {
-        noteRefusal(t, ref, o.failure());
-        return Futures.failed(o.failure());
-      }
-      Optional<FailureKind> defect = o.value().defect();
-      if (defect.isPresent() && failIfStill.contains(defect.get())) {
-        return Futures.failed(LlmFailure.of(defect.get(),
-            ref.key() + " still answered " + defect.get().wireName() + " after its last attempt"));
-      }
-      return CompletableFuture.completedFuture(new Served(o.value(), ref));
+      Throwable failure = o.failed() ? o.failure() : stillDefective(ref, o.value());
+      if (failure == null) return CompletableFuture.completedFuture(o.value());
+      noteRefusal(t, ref, failure);
+      return Futures.failed(failure);
     });
+  }
+
+  /** Failsafe's Fallback to the rest of the chain: on any failure, or an answer still defective after retries. */
+  private Fallback<ChatAnswer> fallbackTo(int next, RequestTrace t, ChatRequest request, Rung rung) {
+    ModelRef from = chain.model(next - 1);
+    return Fallback.<ChatAnswer>builderOfStage(e -> {
+      Throwable failure = e.getLastException() != null
+          ? Futures.unwrap(e.getLastException())
+          : stillDefective(from, e.getLastResult());
+      noteRefusal(t, from, failure);
+      events.fallbackUsed(t, from, chain.model(next), reason(failure));
+      return from(next, t, request, rung);
+    }).handleIf((answer, failure) -> failure != null || stillDefective(from, answer) != null).build();
+  }
+
+  /** A failure for an answer whose defect the retry treats as a failure, or null. */
+  private LlmFailure stillDefective(ModelRef ref, ChatAnswer answer) {
+    if (answer == null) return null;
+    Optional<FailureKind> defect = answer.defect();
+    if (defect.isEmpty() || !failIfStill.contains(defect.get())) return null;
+    return LlmFailure.of(defect.get(), ref.key() + " still answered " + defect.get().wireName() + " after its last attempt");
   }
 
   private CompletableFuture<ChatAnswer> attempt(
@@ -134,6 +150,7 @@ final class ModelChain {
         return Futures.failed(f);
       }
       o.value().defect().ifPresent(d -> t.failed(d.wireName()));
+      t.answered(ref);
       events.attemptAnswered(t, attempt, modelAttempt, ref, rung, o.value(), latencyMs);
       return CompletableFuture.completedFuture(o.value());
     });

@@ -15,6 +15,7 @@ final class RequestTrace {
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger lastAttempt = new AtomicInteger();
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
+  private final AtomicReference<dev.playground.policy.ModelRef> answeredBy = new AtomicReference<>();
 
   RequestTrace(long req, String prompt, long startNanos) {
     this.req = req;
@@ -36,6 +37,15 @@ final class RequestTrace {
   /** The request-wide number of the latest call, for the retry that follows it. */
   int lastAttempt() {
     return lastAttempt.get();
+  }
+
+  /** The model whose call returned an answer last: who answered, when the chain succeeds. */
+  void answered(dev.playground.policy.ModelRef ref) {
+    answeredBy.set(ref);
+  }
+
+  dev.playground.policy.ModelRef answeredBy() {
+    return answeredBy.get();
   }
 
   void failed(String outcome) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The providers of one run and their models. Live: each simulated or proxy provider is a
@@ -35,10 +36,12 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
   private final Map<String, FaultInjector> injectors = new LinkedHashMap<>();
   private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
+  private final Function<String, String> environment;
 
-  private ProviderSet(RunClock clock, RunRecorder recorder) {
+  private ProviderSet(RunClock clock, RunRecorder recorder, Function<String, String> environment) {
     this.clock = clock;
     this.recorder = recorder;
+    this.environment = environment;
   }
 
   /**
@@ -46,11 +49,29 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
    * models for a virtual one (which needs every provider simulated).
    */
   public static ProviderSet start(Scenario scenario, RunClock clock, RunRecorder recorder) {
+    return start(scenario, clock, recorder, System::getenv);
+  }
+
+  /**
+   * As {@link #start(Scenario, RunClock, RunRecorder)}, reading API keys through {@code environment} (a
+   * variable's name → its value, or null). A real or proxy provider whose key variable is unset is refused
+   * before anything starts.
+   */
+  public static ProviderSet start(
+      Scenario scenario, RunClock clock, RunRecorder recorder, Function<String, String> environment) {
     if (clock.isVirtual() && !scenario.allSimulated())
       throw new ScenarioException("virtual time needs every provider simulated; "
           + scenario.providers().stream().filter(p -> p.type() != ProviderSpec.Type.SIMULATED)
               .map(p -> p.name() + " is " + p.type().wireName()).findFirst().orElse(""));
-    var set = new ProviderSet(clock, recorder);
+    if (!clock.isVirtual())
+      for (ProviderSpec p : scenario.providers()) {
+        if (p.type() == ProviderSpec.Type.SIMULATED) continue;
+        String key = environment.apply(p.apiKeyEnv());
+        if (key == null || key.isBlank())
+          throw new ScenarioException("provider \"" + p.name() + "\" needs its API key in the environment variable "
+              + p.apiKeyEnv() + ", which is not set");
+      }
+    var set = new ProviderSet(clock, recorder, environment);
     try {
       for (ProviderSpec p : scenario.providers()) set.add(p, scenario.seed());
       return set;
@@ -75,7 +96,7 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
     if (!p.models().isEmpty()) options = options.withModels(p.models());
     if (p.type() == ProviderSpec.Type.PROXY) {
       String env = p.apiKeyEnv();
-      options = options.withUpstream(p.baseUrl()).withApiKey(() -> System.getenv(env));
+      options = options.withUpstream(p.baseUrl()).withApiKey(() -> environment.apply(env));
     }
     SimulatedProvider server = SimulatedProvider.start(options);
     servers.put(p.name(), server);
@@ -99,7 +120,7 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
     var builder = OpenAiChatModel.builder().provider(p.name()).model(ref.model()).clock(clock);
     if (p.type() == ProviderSpec.Type.REAL) {
       String env = p.apiKeyEnv();
-      return builder.baseUrl(p.baseUrl().toString()).apiKey(() -> System.getenv(env)).build();
+      return builder.baseUrl(p.baseUrl().toString()).apiKey(() -> environment.apply(env)).build();
     }
     // the simulated server checks no key; the proxy adds the real one itself on the way out
     return builder.baseUrl(servers.get(p.name()).baseUrl()).apiKey("sk-simulated-no-secret").build();

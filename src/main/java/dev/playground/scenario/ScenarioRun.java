@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One run of a scenario: its clock, recorder, providers and resilient client, the run log, and the summary.
@@ -42,8 +43,8 @@ public final class ScenarioRun implements AutoCloseable {
   private volatile LoadGenerator load;
   private boolean closed;
 
-  private ScenarioRun(
-      Scenario scenario, RunClock clock, Path logFile, Consumer<? super RunEvent> observer, boolean faultsByCall) {
+  private ScenarioRun(Scenario scenario, RunClock clock, Path logFile, Consumer<? super RunEvent> observer,
+      boolean faultsByCall, Function<String, String> environment) {
     this.scenario = scenario;
     this.clock = clock;
     this.recorder = new RunRecorder(clock);
@@ -57,7 +58,7 @@ public final class ScenarioRun implements AutoCloseable {
     if (log != null) recorder.subscribe(log);
     ProviderSet started = null;
     try {
-      started = ProviderSet.start(scenario, clock, recorder);
+      started = ProviderSet.start(scenario, clock, recorder, environment);
       FaultInjector engineFaults = scenario.engineFaults() == null ? null
           : new FaultInjector(scenario.engineFaults().withSeed(scenario.seed()), clock);
       this.providers = started;
@@ -77,13 +78,25 @@ public final class ScenarioRun implements AutoCloseable {
    * (which sees every event from {@code run_started} on, on the publishing thread) may be null.
    */
   public static ScenarioRun live(Scenario scenario, Path logFile, Consumer<? super RunEvent> observer) {
-    return new ScenarioRun(scenario, new LiveClock(), logFile, observer, false);
+    return live(scenario, logFile, observer, System::getenv);
+  }
+
+  /** As {@link #live(Scenario, Path, Consumer)}, reading API keys through {@code environment} (tests). */
+  public static ScenarioRun live(Scenario scenario, Path logFile, Consumer<? super RunEvent> observer,
+      Function<String, String> environment) {
+    LiveClock clock = new LiveClock();
+    try {
+      return new ScenarioRun(scenario, clock, logFile, observer, false, environment);
+    } catch (RuntimeException e) {
+      clock.close();
+      throw e;
+    }
   }
 
   /** Opens a run in virtual time on the given clock (every provider must be simulated). */
   public static ScenarioRun virtual(
       Scenario scenario, VirtualClock clock, Path logFile, Consumer<? super RunEvent> observer) {
-    return new ScenarioRun(scenario, clock, logFile, observer, false);
+    return new ScenarioRun(scenario, clock, logFile, observer, false, System::getenv);
   }
 
   /**
@@ -92,7 +105,7 @@ public final class ScenarioRun implements AutoCloseable {
    */
   public static ScenarioRun virtualByCall(
       Scenario scenario, VirtualClock clock, Path logFile, Consumer<? super RunEvent> observer) {
-    return new ScenarioRun(scenario, clock, logFile, observer, true);
+    return new ScenarioRun(scenario, clock, logFile, observer, true, System::getenv);
   }
 
   public Scenario scenario() {

@@ -1,0 +1,85 @@
+package dev.playground.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.playground.events.RunLogReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    var cli = PlaygroundCommand.commandLine(a -> {});
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void presetsPrintsOnePresetALineNameFirst() {
+    assertThat(run("presets")).isZero();
+    String[] lines = out.toString().split("\\R");
+    assertThat(lines).hasSize(15);
+    assertThat(lines[0]).matches("simple-retry\\s+Simple retry");
+    assertThat(lines).anyMatch(l -> l.startsWith("circuit-breaker "));
+  }
+
+  @Test
+  void runningAPresetInVirtualTimeWritesTheLogAndPrintsTheSummary(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("logs/cb.jsonl");
+    Path csv = dir.resolve("csv");
+
+    int code = run("run", "circuit-breaker", "--virtual", "--out", log.toString(), "--csv", csv.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Run summary", "requests          45 started", "breaker rejections");
+    var events = RunLogReader.read(log).events();
+    assertThat(events.get(0).type()).isEqualTo("run_started");
+    assertThat(events.get(events.size() - 1).type()).isEqualTo("run_finished");
+    assertThat(Files.readAllLines(csv.resolve("attempts.csv")).get(0)).startsWith("req,attempt,model_attempt");
+    assertThat(Files.readAllLines(csv.resolve("requests.csv"))).hasSize(46);
+  }
+
+  @Test
+  void theSeedOptionChangesTheRunAndTheSameSeedRepeatsIt(@TempDir Path dir) throws Exception {
+    run("run", "rate-limit-storm", "--virtual", "--seed", "1", "--out", dir.resolve("a.jsonl").toString());
+    run("run", "rate-limit-storm", "--virtual", "--seed", "1", "--out", dir.resolve("b.jsonl").toString());
+    run("run", "rate-limit-storm", "--virtual", "--seed", "2", "--out", dir.resolve("c.jsonl").toString());
+    assertThat(Files.readAllBytes(dir.resolve("a.jsonl"))).isEqualTo(Files.readAllBytes(dir.resolve("b.jsonl")));
+    assertThat(Files.readAllBytes(dir.resolve("a.jsonl"))).isNotEqualTo(Files.readAllBytes(dir.resolve("c.jsonl")));
+  }
+
+  @Test
+  void anUnknownPresetExitsWithTwoAndOneLine() {
+    assertThat(run("run", "no-such-preset")).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("run: no preset named \"no-such-preset\"").doesNotContain("\n");
+  }
+
+  @Test
+  void aBrokenScenarioFileExitsWithTwoAndOneLineNamingTheField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, """
+        {"name": "bad", "providers": [{"name": "sim"}],
+         "policies": {"chain": [{"provider": "sim", "model": "m"}]}, "load": {"requests": -1}}
+        """);
+    assertThat(run("run", file.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("run: bad.json: load.requests must be in [1, 1000000], was -1");
+  }
+
+  @Test
+  void virtualTimeNeedsSimulatedProviders(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("real.json");
+    Files.writeString(file, """
+        {"name": "real", "providers": [{"name": "openai", "type": "real", "base_url": "https://api.openai.com/v1"}],
+         "policies": {"chain": [{"provider": "openai", "model": "gpt-4o-mini"}]}}
+        """);
+    assertThat(run("run", file.toString(), "--virtual")).isEqualTo(2);
+    assertThat(err.toString()).contains("--virtual needs every provider simulated");
+  }
+}
