@@ -41,7 +41,9 @@ public final class ResilientClient {
   /** One policy set and what is built from it, swapped whole when the policies change. */
   private record Settings(PolicySet policies, ModelChain chain, ResponseCache cache) {}
 
+  /** @throws IllegalArgumentException when a model of the chain names a provider the run does not have */
   public ResilientClient(PolicySet policies, EngineSetup setup) {
+    checkModels(policies, setup.models());
     this.setup = setup;
     this.events = new EngineEvents(setup.recorder());
     this.breakers = new Breakers(policies, setup.clock(), events);
@@ -50,9 +52,15 @@ public final class ResilientClient {
 
   /** Applies new policies to the requests that start from now on; breakers with unchanged specs keep state. */
   public synchronized void updatePolicies(PolicySet policies) {
+    checkModels(policies, setup.models());
     Settings before = settings;
     breakers.update(policies);
     settings = build(policies, before);
+  }
+
+  /** Every model of the chain must exist before anything is applied (the directory names what is missing). */
+  private static void checkModels(PolicySet policies, ModelDirectory models) {
+    for (var ref : policies.chain().models()) models.model(ref);
   }
 
   public PolicySet policies() {
@@ -103,9 +111,11 @@ public final class ResilientClient {
     } else {
       answer = ladder(s, t, request);
     }
-    return answer.thenApply(a -> {
-      events.requestFinished(a);
-      return a;
+    return answer.handle((a, failure) -> {
+      // a bug in a rung must not leave the request unfinished: it ends on the error rung, named
+      Answer done = a != null ? a : answer(t, null, Rung.ERROR, null, null, "unknown");
+      events.requestFinished(done);
+      return done;
     });
   }
 

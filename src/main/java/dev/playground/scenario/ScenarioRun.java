@@ -13,6 +13,7 @@ import dev.playground.events.RunLogWriter;
 import dev.playground.events.RunRecorder;
 import dev.playground.events.RunSummary;
 import dev.playground.faults.FaultInjector;
+import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
 import dev.playground.policy.PolicyJson;
 import java.io.IOException;
@@ -32,6 +33,8 @@ import java.util.function.Function;
  */
 public final class ScenarioRun implements AutoCloseable {
   private static final Retriever LESSON = Retriever.overLesson();
+  /** The name fault plans of the engine's own parts (retriever, cache) go by, beside the providers'. */
+  public static final String ENGINE = "engine";
 
   private final Scenario scenario;
   private final RunClock clock;
@@ -40,6 +43,7 @@ public final class ScenarioRun implements AutoCloseable {
   private final RunLogWriter log;
   private final ProviderSet providers;
   private final ResilientClient client;
+  private FaultInjector engineFaults;
   private volatile LoadGenerator load;
   private boolean closed;
 
@@ -59,8 +63,12 @@ public final class ScenarioRun implements AutoCloseable {
     ProviderSet started = null;
     try {
       started = ProviderSet.start(scenario, clock, recorder, environment);
-      FaultInjector engineFaults = scenario.engineFaults() == null ? null
-          : new FaultInjector(scenario.engineFaults().withSeed(scenario.seed()), clock);
+      FaultPlan enginePlan = scenario.engineFaults() == null ? FaultPlan.healthy(0) : scenario.engineFaults();
+      this.engineFaults = new FaultInjector(enginePlan.withSeed(scenario.seed()), clock);
+      engineFaults.onChange(plan -> {
+        var tree = FaultPlans.toTree(plan);
+        recorder.publish((s, t) -> new RunEvent.FaultsChanged(s, t, ENGINE, tree));
+      });
       this.providers = started;
       this.client = new ResilientClient(scenario.policies(),
           new EngineSetup(clock, recorder, scenario.seed(), started, LESSON, engineFaults, faultsByCall));
@@ -132,6 +140,21 @@ public final class ScenarioRun implements AutoCloseable {
     return client;
   }
 
+  /** The plan breaking the engine's own retriever and cache (rules with {@code target} retriever / cache). */
+  public FaultPlan engineFaults() {
+    return engineFaults.plan();
+  }
+
+  /** Applies a plan to the engine's retriever and cache at once (windows start now); a faults_changed event. */
+  public void applyEngineFaults(FaultPlan plan) {
+    for (var rule : plan.rules())
+      if (rule.target() == dev.playground.faults.Target.CHAT)
+        throw new ScenarioException("the engine's plan breaks the retriever or the cache: every rule needs"
+            + " target retriever or cache, rule with kind " + (rule.kind() == null ? "sequence" : rule.kind().wireName())
+            + " has target chat");
+    engineFaults.apply(plan);
+  }
+
   /** Starts sending a load (the scenario's, or another); one load at a time. */
   public synchronized LoadGenerator startLoad(LoadSpec spec, Consumer<dev.playground.engine.Answer> onAnswer) {
     if (load != null && !load.done().isDone())
@@ -177,7 +200,7 @@ public final class ScenarioRun implements AutoCloseable {
       var plan = providers.faults(name);
       if (plan != null) faults.set(name, FaultPlans.toTree(plan));
     }
-    if (scenario.engineFaults() != null) faults.set("engine", FaultPlans.toTree(scenario.engineFaults()));
+    faults.set(ENGINE, FaultPlans.toTree(engineFaults.plan()));
     return faults;
   }
 

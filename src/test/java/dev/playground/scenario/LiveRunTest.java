@@ -77,6 +77,25 @@ class LiveRunTest {
             + " which is not set");
   }
 
+  @Test
+  void theEnginesOwnPartsCanBeBrokenWhileTheRunGoesOn() {
+    Scenario s = scenario("{\"rules\": []}", "{\"max_attempts\": 1}", 1,
+        "[{\"provider\": \"sim\", \"model\": \"gpt-4o-mini\"}]");
+    List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+    try (ScenarioRun run = ScenarioRun.live(s, null, events::add)) {
+      run.applyEngineFaults(dev.playground.faults.FaultPlans.parse(
+          "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}"));
+      var answer = run.client().ask("What is a circuit breaker?").join();
+
+      assertThat(answer.rung()).as("no context: the full rung failed").isNotEqualTo(dev.playground.events.Rung.FULL);
+      assertThat(all(events, RunEvent.FaultsChanged.class)).extracting(RunEvent.FaultsChanged::provider)
+          .containsExactly("engine");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.applyEngineFaults(
+              dev.playground.faults.FaultPlans.parse("{\"rules\": [{\"kind\": \"rate_limit\"}]}")))
+          .hasMessageContaining("has target chat");
+    }
+  }
+
   private static <E extends RunEvent> List<E> all(List<RunEvent> events, Class<E> type) {
     synchronized (events) {
       return events.stream().filter(type::isInstance).map(type::cast).toList();

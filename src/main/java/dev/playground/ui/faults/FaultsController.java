@@ -143,7 +143,12 @@ public final class FaultsController {
   private void showDraft(PlanDraft draft) {
     planUnbind.forEach(Runnable::run);
     planUnbind.clear();
-    rulesList.setItems(draft.rules());
+    syncingSelection = true; // new items clear the list's selection: the model says what is selected
+    try {
+      rulesList.setItems(draft.rules());
+    } finally {
+      syncingSelection = false;
+    }
     ListChangeListener<RuleDraft> moved = c -> selectRule();
     draft.rules().addListener(moved);
     planUnbind.add(() -> draft.rules().removeListener(moved));

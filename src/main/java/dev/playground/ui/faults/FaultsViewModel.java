@@ -145,7 +145,10 @@ public final class FaultsViewModel {
     if (!edited) {
       s.outside = null;
       s.draft.load(plan);
-      if (current() == s) info(targetName + "'s plan was changed elsewhere (admin API); the form shows it now.");
+      if (current() == s) {
+        selectedRule.set(plan.rules().isEmpty() ? -1 : 0);
+        info(targetName + "'s plan was changed elsewhere (admin API); the form shows it now.");
+      }
     } else {
       s.outside = plan;
     }
@@ -252,7 +255,10 @@ public final class FaultsViewModel {
   }
 
   private Long quick() {
-    if (current() == null) return null;
+    if (current() == null) {
+      fail("Nothing to break: no run is connected.");
+      return null;
+    }
     try {
       long s = QuickFaults.seconds(quickSeconds.get());
       quickProblem.set("");

@@ -61,10 +61,22 @@ final class HerdCharts {
     return completionChart;
   }
 
-  /** A new point on both charts (one redraw each). */
+  /** A new point on both charts, drawn at the next {@link #flush()}: rows that arrive together redraw once. */
   void add(HerdRow row) {
-    calls.get(row.strategy()).add(row.clients(), row.callsMean());
-    completion.get(row.strategy()).add(row.clients(), row.completionMsMean() / 1000.0);
+    calls.get(row.strategy()).add(row.clients(), row.callsMean(), false);
+    completion.get(row.strategy()).add(row.clients(), row.completionMsMean() / 1000.0, false);
+  }
+
+  /** Redraws both charts with the points added since the last flush (one change event per changed line). */
+  void flush() {
+    callsChart.setNotify(false);
+    completionChart.setNotify(false);
+    for (HerdStrategy s : HerdStrategy.values()) {
+      calls.get(s).fireSeriesChanged();
+      completion.get(s).fireSeriesChanged();
+    }
+    callsChart.setNotify(true); // one redraw each
+    completionChart.setNotify(true);
   }
 
   void clear() {

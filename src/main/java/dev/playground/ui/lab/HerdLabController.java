@@ -5,6 +5,7 @@ import dev.playground.lab.HerdStrategy;
 import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,6 +52,7 @@ final class HerdLabController {
 
   private final HerdLabViewModel model;
   private final HerdCharts charts;
+  private boolean flushPending;
 
   HerdLabController(HerdLabViewModel model, HerdCharts charts) {
     this.model = model;
@@ -79,6 +81,13 @@ final class HerdLabController {
       while (c.next()) {
         if (c.wasRemoved() && model.rows().isEmpty()) charts.clear();
         if (c.wasAdded()) c.getAddedSubList().forEach(charts::add);
+      }
+      if (!flushPending) { // rows already queued for the FX thread are added before this redraw
+        flushPending = true;
+        Platform.runLater(() -> {
+          flushPending = false;
+          charts.flush();
+        });
       }
     });
 

@@ -70,7 +70,7 @@ public final class PoliciesPanel {
 
   /** The run's providers (name → its models; an empty list lets any model name be typed), for the chain. */
   public void setProviders(Map<String, List<String>> providers) {
-    model.setProviders(Map.copyOf(providers));
+    model.setProviders(new java.util.LinkedHashMap<>(providers)); // keeps the order given
     controller.showProviders();
   }
 

@@ -132,4 +132,17 @@ class FaultsPanelTest {
   private static boolean invalid(Node node) {
     return node.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid"));
   }
+
+  @Test
+  void aChangeMadeElsewhereWithoutEditsIsShownInTheEditorAtOnce(FxRobot robot) {
+    FaultPlan other = FaultPlan.of(42, FaultRule.of(FaultKind.BAD_GATEWAY), FaultRule.of(FaultKind.RESET));
+
+    robot.interact(() -> panel.faultsChanged(new RunEvent.FaultsChanged(7, 1000, "openai", FaultPlans.toTree(other))));
+
+    assertThat(robot.lookup("#outsideBanner").query().isVisible()).isFalse();
+    assertThat(robot.lookup("#rulesList").queryAs(ListView.class).getItems()).hasSize(2);
+    assertThat(robot.lookup("#ruleEditor").query().isVisible()).isTrue();
+    assertThat(robot.lookup("#kindPicker").queryComboBox().getValue()).isEqualTo(FaultKind.BAD_GATEWAY);
+    assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("changed elsewhere");
+  }
 }

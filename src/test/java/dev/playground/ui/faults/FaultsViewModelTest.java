@@ -268,4 +268,14 @@ class FaultsViewModelTest {
         "service_unavailable · 10000–30000 ms", "[rate_limit, rate_limit, ok] ↻ · Retry-After 2 s",
         "slow · p 0.1 · +2000–4000 ms");
   }
+
+  @Test
+  void withoutARunTheQuickFaultsSaySoAndDoNothing() {
+    FaultsViewModel unconnected = new FaultsViewModel();
+
+    assertThat(unconnected.outage()).isFalse();
+
+    assertThat(unconnected.statusProperty().get()).isEqualTo("Nothing to break: no run is connected.");
+    assertThat(unconnected.draftProperty().get().rules()).isEmpty();
+  }
 }
