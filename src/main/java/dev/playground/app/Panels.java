@@ -77,14 +77,8 @@ final class Panels implements AutoCloseable {
   private javafx.scene.Node faults() {
     faults = FaultsPanel.create();
     faults.onApply((target, plan) -> {
-      if (FaultTarget.ENGINE.equals(target)) {
-        // the engine's faults are fixed for a run: a fresh one starts with them
-        var restarted = session.setEngineFaults(plan);
-        if (restarted.isCompletedExceptionally()) restarted.join(); // throws: the panel shows why
-        model.notice("Engine faults apply from a fresh run: the run restarted with them.");
-      } else {
-        session.applyFaultsNow(target, plan);
-      }
+      if (FaultTarget.ENGINE.equals(target)) session.applyEngineFaultsNow(plan);
+      else session.applyFaultsNow(target, plan);
     });
     var run = model.runProperty().get();
     if (run != null) faults.setTargets(targets(run));
@@ -168,7 +162,7 @@ final class Panels implements AutoCloseable {
       String detail = spec.type() == ProviderSpec.Type.PROXY ? "proxy → " + spec.baseUrl().getHost() : "simulated";
       out.add(FaultTarget.provider(e.getKey(), detail, e.getValue()));
     }
-    out.add(FaultTarget.engine(run.scenario().engineFaults()));
+    out.add(FaultTarget.engine(run.engineFaults()));
     return out;
   }
 

@@ -34,6 +34,9 @@ import java.util.function.Function;
  * session's own thread, files are read and written on another.
  */
 public final class Session implements PlaygroundActions, RunLogExport, AutoCloseable {
+  /** What {@code faults_changed} names when the engine's own retriever and cache were broken. */
+  public static final String ENGINE = "engine";
+
   /** Told what the session did, on the session's thread. Implementations hand over to the FX thread themselves. */
   public interface Listener {
     /** A run is open; its {@code run_started} has reached the window's consumer. */
@@ -55,10 +58,12 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
    *
    * @param scenario what really runs (for a real endpoint, the proxy form of {@code settings.scenario()})
    * @param breakable the providers whose faults can be changed, with their plans now
+   * @param engineFaults the plan breaking the engine's retriever and cache now
    * @param baseUrls the loopback base URL of each live simulated or proxy provider (other apps may use it too)
    */
   public record RunInfo(long number, SessionSettings settings, Scenario scenario, Path logFile,
-      Map<String, Duration> breakerDelays, Map<String, FaultPlan> breakable, Map<String, String> baseUrls) {}
+      Map<String, Duration> breakerDelays, Map<String, FaultPlan> breakable, FaultPlan engineFaults,
+      Map<String, String> baseUrls) {}
 
   private final Consumer<? super RunEvent> window;
   private volatile Listener listener;
@@ -257,13 +262,23 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   }
 
   /**
-   * The engine's own faults (its retriever and response cache) are fixed for a run: a fresh run of the same
-   * settings starts with {@code plan} (null = none).
+   * Applies a plan to the engine's own retriever and response cache now, on the calling thread (every rule
+   * targets {@code retriever} or {@code cache}); logged as {@code faults_changed} for {@code engine}, and kept
+   * for the next runs of this scenario.
+   *
+   * @throws IllegalStateException when no run is open
+   * @throws IllegalArgumentException when a rule targets the chat (nothing applied)
    */
-  public CompletableFuture<RunInfo> setEngineFaults(FaultPlan plan) {
-    Scenario s = settings().scenario();
-    return open(settings().withScenario(new Scenario(s.name(), s.title(), s.summary(), s.lessonSection(), s.watch(),
-        s.seed(), s.providers(), plan, s.policies(), s.load())));
+  public void applyEngineFaultsNow(FaultPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    RunHandle h = requireOpen();
+    h.run.applyEngineFaults(plan);
+    synchronized (lock) {
+      Scenario s = settings.scenario();
+      settings = settings.withScenario(new Scenario(s.name(), s.title(), s.summary(), s.lessonSection(), s.watch(),
+          s.seed(), s.providers(), plan, s.policies(), s.load()));
+    }
+    listener.faultsChanged(ENGINE, plan);
   }
 
   /**
@@ -433,7 +448,8 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
       String url = h.run.providers().baseUrl(name);
       if (url != null) urls.put(name, url);
     }
-    return new RunInfo(h.number, h.settings, h.scenario, h.logFile, h.breakerDelays(), breakable, urls);
+    return new RunInfo(h.number, h.settings, h.scenario, h.logFile, h.breakerDelays(), breakable,
+        h.run.engineFaults(), urls);
   }
 
   private static Scenario withFaults(Scenario s, String provider, FaultPlan plan) {

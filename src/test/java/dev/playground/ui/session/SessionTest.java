@@ -129,6 +129,22 @@ class SessionTest {
   }
 
   @Test
+  void theEnginesRetrieverBreaksLiveAndAChatRuleIsRefusedForIt() throws Exception {
+    var info = session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
+    assertThat(info.engineFaults().rules()).isEmpty();
+    // a rule for the chat cannot break the engine: refused, nothing applied
+    assertThatThrownBy(() -> session.applyEngineFaultsNow(TestScenarios.outage()))
+        .hasMessageStartingWith("the engine's plan breaks the retriever or the cache");
+    // when the retriever fails
+    session.applyEngineFaultsNow(dev.playground.faults.FaultPlans.parse(
+        "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}"));
+    // then the full rung cannot answer (no context), and the change was logged
+    assertThat(session.ask("a question with no context now").get(20, TimeUnit.SECONDS).rung()).isEqualTo(Rung.ERROR);
+    assertThat(events).anyMatch(e -> e instanceof RunEvent.FaultsChanged f && f.provider().equals(Session.ENGINE));
+    assertThat(session.restart().get(20, TimeUnit.SECONDS).engineFaults().rules()).hasSize(1);
+  }
+
+  @Test
   void fastForwardPlaysTheScenarioInVirtualTime() throws Exception {
     var settings = new SessionSettings(Presets.get("outage-and-recovery"), ClockMode.FAST_FORWARD, Speed.MAX, null);
     session(settings).start().get(20, TimeUnit.SECONDS);
