@@ -14,6 +14,7 @@ import dev.playground.ui.main.PlaygroundWindow;
 import dev.playground.ui.main.Theme;
 import dev.playground.ui.policies.PoliciesPanel;
 import dev.playground.ui.preview.SchedulePreviewView;
+import dev.playground.ui.session.RunInfo;
 import dev.playground.ui.session.Session;
 import dev.playground.ui.session.SessionViewModel;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class Panels implements AutoCloseable {
     return lab.root();
   }
 
-  private void runOpened(Session.RunInfo run) {
+  private void runOpened(RunInfo run) {
     if (faults != null) faults.setTargets(targets(run));
     if (policies != null) showRun(policies, run);
     if (preview != null) preview.setScenario(run.scenario());
@@ -147,7 +148,7 @@ final class Panels implements AutoCloseable {
     return window.themeProperty().get() == Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT;
   }
 
-  private static void showRun(PoliciesPanel panel, Session.RunInfo run) {
+  private static void showRun(PoliciesPanel panel, RunInfo run) {
     Map<String, List<String>> providers = new LinkedHashMap<>();
     for (ProviderSpec p : run.scenario().providers()) providers.put(p.name(), p.models());
     panel.setProviders(providers);
@@ -155,7 +156,7 @@ final class Panels implements AutoCloseable {
     panel.setPolicies(run.scenario().policies());
   }
 
-  private static List<FaultTarget> targets(Session.RunInfo run) {
+  private static List<FaultTarget> targets(RunInfo run) {
     List<FaultTarget> out = new ArrayList<>();
     for (Map.Entry<String, FaultPlan> e : run.breakable().entrySet()) {
       ProviderSpec spec = run.scenario().provider(e.getKey());

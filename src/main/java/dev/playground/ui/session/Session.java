@@ -6,15 +6,12 @@ import dev.playground.policy.ManagedBreaker;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.LoadSpec;
-import dev.playground.scenario.ProviderSpec;
 import dev.playground.scenario.Scenario;
 import dev.playground.ui.AnswerView;
 import dev.playground.ui.LoadProgress;
 import dev.playground.ui.PlaygroundActions;
 import dev.playground.ui.export.RunLogExport;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,36 +34,8 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   /** What {@code faults_changed} names when the engine's own retriever and cache were broken. */
   public static final String ENGINE = "engine";
 
-  /** Told what the session did, on the session's thread. Implementations hand over to the FX thread themselves. */
-  public interface Listener {
-    /** A run is open; its {@code run_started} has reached the window's consumer. */
-    default void runOpened(RunInfo info) {}
-
-    /** Opening a run failed; there is no run until another is opened. */
-    default void runFailed(String message) {}
-
-    /** A saved run is shown instead of a live one. */
-    default void replayOpened(Replay replay) {}
-
-    default void policiesChanged(PolicySet policies, Map<String, Duration> breakerDelays) {}
-
-    default void faultsChanged(String provider, FaultPlan plan) {}
-  }
-
-  /**
-   * An open run as the window shows it.
-   *
-   * @param scenario what really runs (for a real endpoint, the proxy form of {@code settings.scenario()})
-   * @param breakable the providers whose faults can be changed, with their plans now
-   * @param engineFaults the plan breaking the engine's retriever and cache now
-   * @param baseUrls the loopback base URL of each live simulated or proxy provider (other apps may use it too)
-   */
-  public record RunInfo(long number, SessionSettings settings, Scenario scenario, Path logFile,
-      Map<String, Duration> breakerDelays, Map<String, FaultPlan> breakable, FaultPlan engineFaults,
-      Map<String, String> baseUrls) {}
-
   private final Consumer<? super RunEvent> window;
-  private volatile Listener listener;
+  private volatile SessionListener listener;
   private final Function<String, String> env;
   private final Path logDir;
   private final ExecutorService sessionThread = daemonThread("playground-session");
@@ -85,18 +54,18 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
    * @param env reads the environment: the API key of a real endpoint ({@code System::getenv} in the app)
    * @param logDir where each run's log is written
    */
-  public Session(SessionSettings initial, Consumer<? super RunEvent> window, Listener listener,
+  public Session(SessionSettings initial, Consumer<? super RunEvent> window, SessionListener listener,
       Function<String, String> env, Path logDir) {
     this.settings = Objects.requireNonNull(initial, "initial");
     this.window = Objects.requireNonNull(window, "window");
-    this.listener = listener == null ? new Listener() {} : listener;
+    this.listener = listener == null ? new SessionListener() {} : listener;
     this.env = Objects.requireNonNull(env, "env");
     this.logDir = Objects.requireNonNull(logDir, "logDir");
   }
 
   /** Who is told what the session does (replaces the one given at construction). */
-  public void setListener(Listener listener) {
-    this.listener = listener == null ? new Listener() {} : listener;
+  public void setListener(SessionListener listener) {
+    this.listener = listener == null ? new SessionListener() {} : listener;
   }
 
   /** The settings the next run starts with (also those of the open run, if any). */
@@ -133,7 +102,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
         try {
           RunHandle started = RunHandle.start(++runs, next, logDir.resolve(fileName(runs, next)), window, asks, env);
           openRun = started;
-          RunInfo info = info(started);
+          RunInfo info = RunInfo.of(started);
           listener.runOpened(info);
           handle.complete(started);
           opened.complete(info);
@@ -189,7 +158,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   /** The open run's number and state, or null while none is open. */
   public RunInfo runInfo() {
     RunHandle h = openRun();
-    return h == null ? null : info(h);
+    return h == null ? null : RunInfo.of(h);
   }
 
   /** The replay being viewed, or null. */
@@ -256,7 +225,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
           + String.join(", ", h.run.providers().names()));
     h.run.providers().applyFaults(provider, plan); // publishes faults_changed
     synchronized (lock) {
-      if (settings.provider().isSimulated()) settings = settings.withScenario(withFaults(settings.scenario(), provider, plan));
+      if (settings.provider().isSimulated()) settings = settings.withScenario(ScenarioEdits.withFaults(settings.scenario(), provider, plan));
     }
     listener.faultsChanged(provider, plan);
   }
@@ -274,9 +243,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     RunHandle h = requireOpen();
     h.run.applyEngineFaults(plan);
     synchronized (lock) {
-      Scenario s = settings.scenario();
-      settings = settings.withScenario(new Scenario(s.name(), s.title(), s.summary(), s.lessonSection(), s.watch(),
-          s.seed(), s.providers(), plan, s.policies(), s.load()));
+      settings = settings.withScenario(ScenarioEdits.withEngineFaults(settings.scenario(), plan));
     }
     listener.faultsChanged(ENGINE, plan);
   }
@@ -438,27 +405,6 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
       throw new IllegalArgumentException(ProviderChoice.KEY_ENV + " is not set: set it in the environment and "
           + "restart the app to use a real endpoint (the key is never typed in here). Still on the simulated provider.");
     next.effectiveScenario(); // the proxy form must be valid too
-  }
-
-  private static RunInfo info(RunHandle h) {
-    Map<String, FaultPlan> breakable = new java.util.LinkedHashMap<>();
-    Map<String, String> urls = new java.util.LinkedHashMap<>();
-    for (String name : h.run.providers().names()) {
-      if (h.run.providers().breakable(name)) breakable.put(name, h.run.providers().faults(name));
-      String url = h.run.providers().baseUrl(name);
-      if (url != null) urls.put(name, url);
-    }
-    return new RunInfo(h.number, h.settings, h.scenario, h.logFile, h.breakerDelays(), breakable,
-        h.run.engineFaults(), urls);
-  }
-
-  private static Scenario withFaults(Scenario s, String provider, FaultPlan plan) {
-    List<ProviderSpec> providers = new ArrayList<>();
-    for (ProviderSpec p : s.providers()) {
-      providers.add(!p.name().equals(provider) || p.type() == ProviderSpec.Type.REAL ? p
-          : new ProviderSpec(p.name(), p.type(), p.models(), plan, p.baseUrl(), p.apiKeyEnv()));
-    }
-    return s.withProviders(providers);
   }
 
   private static String fileName(long number, SessionSettings s) {

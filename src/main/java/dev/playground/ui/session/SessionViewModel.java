@@ -49,7 +49,7 @@ public final class SessionViewModel {
   private final ReadOnlyStringWrapper baseUrlError = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper modelError = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper providerMessage = new ReadOnlyStringWrapper("");
-  private final ReadOnlyObjectWrapper<Session.RunInfo> run = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<RunInfo> run = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Replay> replay = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<PolicySet> policies = new ReadOnlyObjectWrapper<>();
@@ -79,10 +79,10 @@ public final class SessionViewModel {
   }
 
   /** Hands the session's reports over to this model on the FX thread. */
-  public Session.Listener listener() {
-    return new Session.Listener() {
+  public SessionListener listener() {
+    return new SessionListener() {
       @Override
-      public void runOpened(Session.RunInfo info) {
+      public void runOpened(RunInfo info) {
         fxThread.execute(() -> opened(info));
       }
 
@@ -155,7 +155,7 @@ public final class SessionViewModel {
   }
 
   /** The open run, or null while a run starts, after a failure, or during a replay. */
-  public ReadOnlyObjectProperty<Session.RunInfo> runProperty() { return run.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<RunInfo> runProperty() { return run.getReadOnlyProperty(); }
 
   /** The replayed run log shown, or null. */
   public ReadOnlyObjectProperty<Replay> replayProperty() { return replay.getReadOnlyProperty(); }
@@ -234,7 +234,7 @@ public final class SessionViewModel {
       providerMessage.set(keyStatus());
       return false;
     }
-    CompletableFuture<Session.RunInfo> f = session.setProvider(choice);
+    CompletableFuture<RunInfo> f = session.setProvider(choice);
     if (f.isCompletedExceptionally()) {
       providerMessage.set(f.handle((v, e) -> Session.message(e)).join());
       return false;
@@ -255,7 +255,7 @@ public final class SessionViewModel {
   }
 
   /** Watches a run being opened; false (and a notice) if it was refused at once. */
-  private boolean follow(CompletableFuture<Session.RunInfo> opening) {
+  private boolean follow(CompletableFuture<RunInfo> opening) {
     if (opening.isCompletedExceptionally()) {
       notice(opening.handle((v, e) -> Session.message(e)).join());
       return false;
@@ -264,7 +264,7 @@ public final class SessionViewModel {
     return true;
   }
 
-  private void opened(Session.RunInfo info) {
+  private void opened(RunInfo info) {
     starting.set(false);
     replay.set(null);
     run.set(info);

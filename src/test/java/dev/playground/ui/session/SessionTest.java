@@ -258,7 +258,7 @@ class SessionTest {
     return list.stream().map(RunEventJson::toJson).toList();
   }
 
-  private String baseUrl(Session.RunInfo info) {
+  private String baseUrl(RunInfo info) {
     return info.baseUrls().get(TestScenarios.PROVIDER);
   }
 

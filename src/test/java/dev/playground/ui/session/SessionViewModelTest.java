@@ -32,7 +32,7 @@ class SessionViewModelTest {
   @Test
   void openingARunShowsItsScenarioPoliciesFaultsAndBreakerDelays() throws Exception {
     var model = model(null);
-    CompletableFuture<Session.RunInfo> opened = session.start();
+    CompletableFuture<RunInfo> opened = session.start();
     opened.get(20, TimeUnit.SECONDS);
     assertThat(model.runProperty().get()).isNotNull();
     assertThat(model.scenarioProperty().get().name()).isEqualTo("quick-test");
