@@ -1,33 +1,72 @@
 package dev.playground.app;
 
-import dev.playground.ui.PlaygroundActions;
 import dev.playground.ui.main.PlaygroundWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window. Runs on the FX thread. */
+/**
+ * The JavaFX application: the wired window, opened on the default preset (or the one given with
+ * {@code --preset=NAME}), running on the built-in simulated provider. Runs on the FX thread.
+ */
 public final class PlaygroundApp extends Application {
   public static final String TITLE = PlaygroundWindow.TITLE;
 
-  private PlaygroundWindow window;
 
   static void launchWindow(String[] args) {
     Application.launch(PlaygroundApp.class, args);
   }
 
   @Override
-  public void start(Stage stage) {
-    // The engine is wired in by the integrator; until then Send and the load say that no engine is connected.
-    window = PlaygroundWindow.create(PlaygroundActions.unavailable());
+  public void start(Stage stage) throws IOException {
+    opened = open(stage, getParameters().getRaw());
+  }
+
+  private AutoCloseable opened;
+
+  /**
+   * Opens the wired window on {@code stage} as {@code java -jar … gui} does, with the window's program
+   * arguments ({@code --preset=NAME} …); closing the result ends the run and deletes the run logs. FX thread.
+   * Public for the cold-start benchmark, which must time exactly this.
+   */
+  public static AutoCloseable open(Stage stage, List<String> args) throws IOException {
+    AppOptions options = AppOptions.parse(args);
+    Path logDir = Files.createTempDirectory("resilience-playground-runs-");
+    Wiring wiring = Wiring.create(options, System::getenv, logDir);
+    show(stage, wiring);
+    wiring.afterFirstFrame();
+    return () -> {
+      wiring.close();
+      deleteLogs(logDir);
+    };
+  }
+
+  /** Puts the wired window on the stage at 1280×800 and shows it. */
+  static void show(Stage stage, Wiring wiring) {
     stage.setTitle(TITLE);
-    stage.setScene(window.createScene(1280, 800));
+    stage.setScene(wiring.createScene(1280, 800));
     stage.setMinWidth(1024);
     stage.setMinHeight(700);
     stage.show();
   }
 
   @Override
-  public void stop() {
-    if (window != null) window.close();
+  public void stop() throws Exception {
+    if (opened != null) opened.close();
+  }
+
+  /** Each run's log lives in a temporary folder for this session of the app; Export keeps what you want. */
+  private static void deleteLogs(Path logDir) {
+    try (Stream<Path> files = Files.walk(logDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary folder the system cleans up anyway
+    }
   }
 }

@@ -144,6 +144,11 @@ public sealed interface RunEvent {
     public String type() { return "faults_changed"; }
   }
 
+  /** The client's policies were changed while the run was going. {@code policies} is their JSON. */
+  record PoliciesChanged(long seq, long tMs, JsonNode policies) implements RunEvent {
+    public String type() { return "policies_changed"; }
+  }
+
   /** The last line: the counts (requests, ok, by rung, attempts, …) as a JSON object. */
   record RunFinished(long seq, long tMs, JsonNode counts) implements RunEvent {
     public String type() { return "run_finished"; }

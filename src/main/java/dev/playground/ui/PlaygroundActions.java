@@ -1,6 +1,7 @@
 package dev.playground.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,11 +21,22 @@ public interface PlaygroundActions {
    */
   CompletableFuture<Void> startLoad(int count, int concurrency, LoadProgress progress);
 
+  /**
+   * Runs the scenario's own load (its count, rate or concurrency and prompts) from scenario time 0; reports
+   * progress as requests finish. Completes when all are done or {@link #stop()} was called.
+   */
+  default CompletableFuture<Void> startScenarioLoad(LoadProgress progress) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("no scenario is loaded"));
+  }
+
   /** Stops the running load: nothing new is sent; requests in flight may still finish. */
   void stop();
 
-  /** Re-opens a saved run log: its events are fed to the window. Not available until the integrator adds it. */
-  default CompletableFuture<Void> openRun(Path runLog) {
+  /**
+   * Re-opens a saved run log: its events are fed to the window. Completes with the reader's warnings (a last
+   * line cut off); fails with a one-sentence message when the file is not a run log.
+   */
+  default CompletableFuture<List<String>> openRun(Path runLog) {
     return CompletableFuture.failedFuture(new UnsupportedOperationException("opening a run log is not available yet"));
   }
 

@@ -57,9 +57,7 @@ public final class ChartsController {
 
   @FXML
   private void initialize() {
-    ChartLegend.fill(ladderLegend, LadderChart.legend());
-    ChartLegend.fill(latencyLegend, LatencyChart.legend());
-    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
+    // the legends come with the charts, just after the first frame (building them loads the chart classes)
   }
 
   /** True once the charts are built and in their slots. */
@@ -75,6 +73,8 @@ public final class ChartsController {
     ladder = new LadderChart(model.ladder());
     latency = new LatencyChart(model.latency());
     views = List.of(timeline, breakers, ladder, latency);
+    ChartLegend.fill(ladderLegend, LadderChart.legend());
+    ChartLegend.fill(latencyLegend, LatencyChart.legend());
     for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false); // styling below draws nothing
     Arrays.fill(lastRedraw, System.nanoTime() - REDRAW_INTERVAL_NANOS);
     timelineSlot.getChildren().add(viewer(timeline.charts().get(0), "timelineChart"));
@@ -135,8 +135,8 @@ public final class ChartsController {
 
   public void setPalette(ChartPalette palette) {
     this.palette = palette;
-    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
     if (!chartsBuilt()) return;
+    ChartLegend.fill(timelineLegend, RetryTimelineChart.legend(palette));
     timeline.setPalette(palette);
     breakers.setPalette(palette);
     ladder.setPalette(palette);

@@ -38,6 +38,8 @@ public final class LatencyModel {
   public PointsDataset rates() { return rates; }
 
   /** The latest point: p50, p90, p99 (ms), requests/s, success/s, errors/s; zeros before any event. */
+  private boolean runStarted;
+
   public double[] latest() {
     return points.isEmpty() ? new double[6] : points.lastEntry().getValue().clone();
   }
@@ -50,6 +52,7 @@ public final class LatencyModel {
         points.clear();
         nowMs = 0;
         firstTouched = 0;
+        runStarted = true;
         continue;
       }
       nowMs = Math.max(nowMs, e.tMs());
@@ -74,7 +77,15 @@ public final class LatencyModel {
     // a bucket's point depends on the window ending there: recompute from the earliest change to now
     long from = Math.max(Math.min(firstTouched, nowBucket), cut);
     if (!points.isEmpty()) from = Math.min(from, points.lastKey() + 1);
-    for (long b = Math.max(from, buckets.isEmpty() ? nowBucket : buckets.firstKey()); b <= nowBucket; b++) {
+    if (runStarted && buckets.isEmpty()) { // nothing to draw yet (a new run clears the old one's lines)
+      refill();
+      return;
+    }
+    // once the run has data, every second from its start has a point, so the chart is the same however the
+    // events were batched (a replayed log arrives in one batch, a live run in many)
+    long first = runStarted ? (points.isEmpty() ? Math.max(0, cut) : from)
+        : Math.max(from, buckets.isEmpty() ? nowBucket : buckets.firstKey());
+    for (long b = first; b <= nowBucket; b++) {
       points.put(b, point(b));
     }
     refill();

@@ -63,6 +63,7 @@ public final class EventLogController {
     eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
     model.visibleRows().addListener((javafx.collections.ListChangeListener<EventRow>) c -> showCount());
     showCount();
+    publishLater.start(); // rows staged before this view was built
   }
 
   private void showCount() {

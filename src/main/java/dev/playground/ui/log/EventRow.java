@@ -8,6 +8,7 @@ import dev.playground.events.RunEvent.BreakerRejected;
 import dev.playground.events.RunEvent.CacheHit;
 import dev.playground.events.RunEvent.FallbackUsed;
 import dev.playground.events.RunEvent.FaultsChanged;
+import dev.playground.events.RunEvent.PoliciesChanged;
 import dev.playground.events.RunEvent.RequestEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
@@ -83,6 +84,7 @@ public record EventRow(long seq, long tMs, String type, long req, String outcome
     if (e instanceof RequestStarted) return "request started";
     if (e instanceof RunStarted r) return "run started: " + r.scenario() + ", seed " + r.seed() + ", " + r.clock() + " clock";
     if (e instanceof FaultsChanged f) return "faults changed on " + f.provider();
+    if (e instanceof PoliciesChanged) return "policies changed";
     if (e instanceof RunFinished) return "run finished";
     return e.type();
   }

@@ -6,7 +6,9 @@ import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.export.ChartImages;
 import dev.playground.ui.export.HtmlReport;
+import dev.playground.ui.export.RunLogExport;
 import dev.playground.ui.log.EventLogController;
+import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.status.StatusBarController;
 import dev.playground.ui.status.StatusViewModel;
 import java.io.File;
@@ -40,24 +42,29 @@ import javafx.util.Duration;
 public final class MainController {
   static final List<String> SHEETS = List.of(
       "/styles/base.css", "/styles/main.css", "/styles/prompt.css", "/styles/charts.css", "/styles/log.css",
-      "/styles/status.css");
+      "/styles/status.css", "/styles/session.css", "/styles/lesson.css");
 
   @FXML private StackPane windowRoot;
   @FXML private ToggleButton themeToggle;
   @FXML private Label toast;
   @FXML private ChartsController chartsController;
-  @FXML private EventLogController eventLogController;
+  @FXML private StackPane eventLogSlot;
+  private EventLogController eventLogController; // built just after the first frame
   @FXML private StatusBarController statusController;
 
   private final MainViewModel model;
   private final StatusViewModel status;
   private final PlaygroundActions actions;
+  private final EventLogViewModel logModel;
   private final Executor background;
   private Supplier<List<HtmlReport.Section>> reportSections = List::of;
+  private RunLogExport runLogExport = RunLogExport.none();
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
 
-  public MainController(MainViewModel model, StatusViewModel status, PlaygroundActions actions, Executor background) {
+  public MainController(MainViewModel model, StatusViewModel status, EventLogViewModel logModel,
+      PlaygroundActions actions, Executor background) {
     this.model = model;
+    this.logModel = logModel;
     this.status = status;
     this.actions = actions;
     this.background = background;
@@ -77,8 +84,23 @@ public final class MainController {
   /** Hands a batch to every part: charts, log, status. */
   void apply(List<? extends RunEvent> batch) {
     chartsController.apply(batch);
-    eventLogController.apply(batch);
+    if (eventLogController != null) eventLogController.apply(batch);
+    else logModel.stage(batch); // shown when the log is built
     status.apply(batch);
+  }
+
+  /** Builds the event log's view and puts it in its slot; its rows so far appear at the next pulse. */
+  void buildEventLog() {
+    if (eventLogController != null) return;
+    var loader = new javafx.fxml.FXMLLoader(MainController.class.getResource("/dev/playground/ui/log/EventLogView.fxml"));
+    EventLogController controller = new EventLogController(logModel);
+    loader.setControllerFactory(type -> controller);
+    try {
+      eventLogSlot.getChildren().setAll((Node) loader.load());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not load the event log's FXML", e);
+    }
+    eventLogController = controller;
   }
 
   MainViewModel model() {
@@ -91,6 +113,10 @@ public final class MainController {
 
   void setReportSections(Supplier<List<HtmlReport.Section>> sections) {
     this.reportSections = sections;
+  }
+
+  void setRunLogExport(RunLogExport export) {
+    this.runLogExport = export;
   }
 
   void showToast(String message) {
@@ -109,11 +135,57 @@ public final class MainController {
   private void openRun() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Open a run log");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"));
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"),
+        new FileChooser.ExtensionFilter("All files", "*"));
     File file = chooser.showOpenDialog(windowRoot.getScene().getWindow());
-    if (file == null) return;
-    actions.openRun(file.toPath()).whenComplete((v, error) -> Platform.runLater(() -> statusController.showMessage(
-        error == null ? "Opened " + file.getName() : "Could not open " + file.getName() + ": " + reason(error))));
+    if (file != null) openRun(file.toPath());
+  }
+
+  /** Replays a saved run log; says what happened in the status bar, and any warning in a notice. FX thread. */
+  CompletableFuture<List<String>> openRun(Path file) {
+    String name = String.valueOf(file.getFileName());
+    return actions.openRun(file).whenComplete((warnings, error) -> Platform.runLater(() -> {
+      if (error != null) {
+        // the reader's message already names the file
+        String why = reason(error);
+        String message = why.startsWith(name) ? "Could not open " + why : "Could not open " + name + ": " + why;
+        statusController.showMessage(message);
+        showToast(message);
+      } else if (warnings.isEmpty()) {
+        statusController.showMessage("Replaying " + name);
+      } else {
+        statusController.showMessage("Replaying " + name + " (with warnings)");
+        showToast("Opened " + name + ", but " + String.join("; ", warnings));
+      }
+    }));
+  }
+
+  @FXML
+  private void exportJsonl() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save the run log");
+    chooser.setInitialFileName("run.jsonl");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"));
+    File file = chooser.showSaveDialog(windowRoot.getScene().getWindow());
+    if (file != null) exportJsonl(file.toPath());
+  }
+
+  /** Writes the run log shown to {@code file}, off the FX thread. */
+  CompletableFuture<Path> exportJsonl(Path file) {
+    return report(runLogExport.saveRunLog(file), path -> "Saved the run log to " + path.getFileName());
+  }
+
+  @FXML
+  private void exportCsv() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Save attempts.csv and requests.csv into…");
+    File dir = chooser.showDialog(windowRoot.getScene().getWindow());
+    if (dir != null) exportCsv(dir.toPath());
+  }
+
+  /** Writes attempts.csv and requests.csv of the run shown into {@code dir}, off the FX thread. */
+  CompletableFuture<List<Path>> exportCsv(Path dir) {
+    return report(runLogExport.saveCsv(dir), paths -> "Saved " + paths.size() + " CSV files to " + dir.getFileName());
   }
 
   @FXML

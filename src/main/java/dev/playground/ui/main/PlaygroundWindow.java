@@ -7,7 +7,7 @@ import dev.playground.ui.PulseExecutor;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
 import dev.playground.ui.export.HtmlReport;
-import dev.playground.ui.log.EventLogController;
+import dev.playground.ui.export.RunLogExport;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.prompt.PromptController;
 import dev.playground.ui.prompt.PromptViewModel;
@@ -55,6 +55,10 @@ public final class PlaygroundWindow {
   private final MainController main;
   private final ChartsModel charts;
   private final FxBatcher<RunEvent> batcher;
+  private final PromptViewModel prompt;
+  private final StatusViewModel status;
+  /** The main view's nodes by fx:id (lookup cannot see into controls whose skins are not built yet). */
+  private final Map<String, Object> ids;
   private final ExecutorService files;
   private volatile Executor drainOn = Platform::runLater; // until a scene gives us its pulses
 
@@ -69,11 +73,12 @@ public final class PlaygroundWindow {
     StatusViewModel status = new StatusViewModel();
     EventLogViewModel log = new EventLogViewModel();
     PromptViewModel prompt = new PromptViewModel(actions, Platform::runLater);
+    this.prompt = prompt;
+    this.status = status;
     Map<Class<?>, Supplier<Object>> controllers = Map.of(
-        MainController.class, () -> new MainController(mainModel, status, actions, files),
+        MainController.class, () -> new MainController(mainModel, status, log, actions, files),
         PromptController.class, () -> new PromptController(prompt),
         ChartsController.class, () -> new ChartsController(charts),
-        EventLogController.class, () -> new EventLogController(log),
         StatusBarController.class, () -> new StatusBarController(status));
     Callback<Class<?>, Object> factory = type -> {
       Supplier<Object> make = controllers.get(type);
@@ -88,12 +93,12 @@ public final class PlaygroundWindow {
       throw new UncheckedIOException("could not load the main window's FXML", e);
     }
     this.main = loader.getController();
+    this.ids = new java.util.HashMap<>(loader.getNamespace());
     this.batcher = new FxBatcher<>(task -> drainOn.execute(task), main::apply);
   }
 
   /** Builds the window's content. FX thread. */
   public static PlaygroundWindow create(PlaygroundActions actions) {
-    ChartClasses.preload();
     return new PlaygroundWindow(Objects.requireNonNull(actions, "actions"));
   }
 
@@ -102,8 +107,8 @@ public final class PlaygroundWindow {
   }
 
   /**
-   * A scene of the given size holding the window; batches are drained once per pulse of this scene. The charts
-   * are built right after the scene's first frame (their models take events before that).
+   * A scene of the given size holding the window; batches are drained once per pulse of this scene. The event
+   * log and the charts are built right after the scene's first frame (their models take events before that).
    */
   public Scene createScene(double width, double height) {
     Scene scene = new Scene(root, width, height);
@@ -111,7 +116,9 @@ public final class PlaygroundWindow {
     Runnable[] once = new Runnable[1];
     once[0] = () -> {
       scene.removePostLayoutPulseListener(once[0]);
-      Platform.runLater(main.charts()::buildCharts); // after this pulse: the first frame goes out first
+      ChartClasses.preload(); // not before: on 2 cores it would slow the first frame it is meant to follow
+      Platform.runLater(main::buildEventLog); // after this pulse: the first frame goes out first
+      Platform.runLater(main.charts()::buildCharts);
     };
     scene.addPostLayoutPulseListener(once[0]);
     return scene;
@@ -125,6 +132,11 @@ public final class PlaygroundWindow {
   /** The breaker's OPEN delay from its policy, for the countdown to half-open; null forgets it. FX thread. */
   public void setBreakerDelay(String breaker, Duration delay) {
     charts.setBreakerDelay(breaker, delay);
+  }
+
+  /** The theme shown; views with charts of their own follow it. */
+  public javafx.beans.property.ReadOnlyObjectProperty<Theme> themeProperty() {
+    return main.model().themeProperty();
   }
 
   public void setTheme(Theme theme) {
@@ -157,15 +169,72 @@ public final class PlaygroundWindow {
 
   public void setClockControl(Node control) { replaceSlot("#clockSlot", control); }
 
-  public void setFaultsPanel(Node panel) { tab("#faultsTab").setContent(panel); }
+  public void setFaultsPanel(Node panel) { tabOfId("faultsTab").setContent(panel); }
 
-  public void setPoliciesPanel(Node panel) { tab("#policiesTab").setContent(panel); }
+  public void setPoliciesPanel(Node panel) { tabOfId("policiesTab").setContent(panel); }
 
-  public void setLessonPanel(Node panel) { tab("#lessonTab").setContent(panel); }
+  public void setLessonPanel(Node panel) { tabOfId("lessonTab").setContent(panel); }
 
-  /** The Export menu's items with these fx:ids: exportJsonlItem and exportCsvItem wait for the events room. */
+  /**
+   * Puts a view into a tab of the side panel ({@code faultsTab}, {@code policiesTab}, {@code lessonTab}) or of
+   * the centre ({@code previewTab}, {@code compareTab}, {@code labTab}), built the first time its tab is selected
+   * (or at once if it is selected now), so hidden views cost nothing before then. FX thread.
+   */
+  public void setLazyView(String tabId, Supplier<? extends Node> view) {
+    Tab tab = tabOfId(tabId);
+    Runnable build = () -> tab.setContent(view.get());
+    if (tab.isSelected()) {
+      build.run();
+      return;
+    }
+    javafx.beans.value.ChangeListener<Boolean>[] once = new javafx.beans.value.ChangeListener[1];
+    once[0] = (o, was, selected) -> {
+      if (!selected) return;
+      tab.selectedProperty().removeListener(once[0]);
+      build.run();
+    };
+    tab.selectedProperty().addListener(once[0]);
+  }
+
+  /** Builds a lazy view now if it has not been built (for tests, and to warm it up). FX thread. */
+  public void selectTab(String tabId) {
+    Tab tab = tabOfId(tabId);
+    tab.getTabPane().getSelectionModel().select(tab);
+  }
+
+  /** The prompt panel's model: the app tells it about replays and the scenario's load. */
+  public PromptViewModel promptModel() {
+    return prompt;
+  }
+
+  /** The status bar's model: the app sets the replay badge and what "Back to live" does. */
+  public StatusViewModel statusModel() {
+    return status;
+  }
+
+  /** What Export → Run log and Export → CSV save. */
+  public void setRunLogExport(RunLogExport export) {
+    main.setRunLogExport(Objects.requireNonNull(export, "export"));
+  }
+
+  /** Replays a saved run log into the window, as Open run… does. FX thread. */
+  public CompletableFuture<List<String>> openRunLog(Path file) {
+    return main.openRun(file);
+  }
+
+  /** Writes the run log shown, as Export → Run log does. FX thread. */
+  public CompletableFuture<Path> exportRunLog(Path file) {
+    return main.exportJsonl(file);
+  }
+
+  /** Writes the CSV files, as Export → CSV does. FX thread. */
+  public CompletableFuture<List<Path>> exportCsv(Path dir) {
+    return main.exportCsv(dir);
+  }
+
+  /** The Export menu's item with this fx:id (exportJsonlItem, exportCsvItem, exportPngItem, exportHtmlItem). */
   public MenuItem exportItem(String fxId) {
-    var menu = (javafx.scene.control.MenuButton) root.lookup("#exportMenu");
+    var menu = (javafx.scene.control.MenuButton) ids.get("exportMenu");
     return menu.getItems().stream().filter(i -> fxId.equals(i.getId())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no export item with fx:id " + fxId));
   }
@@ -175,8 +244,8 @@ public final class PlaygroundWindow {
     files.shutdown();
   }
 
-  /** The charts' models (for tests of this package). */
-  ChartsModel chartsModel() {
+  /** The charts' view models: read them on the FX thread (tests compare their contents, exports read them). */
+  public ChartsModel chartsModel() {
     return charts;
   }
 
@@ -185,11 +254,11 @@ public final class PlaygroundWindow {
   }
 
   private void replaceSlot(String id, Node control) {
-    ((Pane) root.lookup(id)).getChildren().setAll(control);
+    ((Pane) ids.get(id.substring(1))).getChildren().setAll(control);
   }
 
-  private Tab tab(String id) {
-    var tabs = (javafx.scene.control.TabPane) root.lookup("#sideTabs");
-    return tabs.getTabs().stream().filter(t -> id.substring(1).equals(t.getId())).findFirst().orElseThrow();
+  private Tab tabOfId(String id) {
+    if (ids.get(id) instanceof Tab t) return t;
+    throw new IllegalArgumentException("no tab with fx:id " + id);
   }
 }

@@ -28,6 +28,8 @@ public final class PromptController {
   @FXML private Spinner<Integer> concurrencySpinner;
   @FXML private Button startLoadButton;
   @FXML private Button stopButton;
+  @FXML private Button scenarioLoadButton;
+  @FXML private Label scenarioLoadLabel;
   @FXML private ProgressBar loadProgress;
   @FXML private Label loadStatus;
 
@@ -46,7 +48,7 @@ public final class PromptController {
         model.send();
       }
     });
-    sendButton.disableProperty().bind(model.sendingProperty());
+    sendButton.disableProperty().bind(model.sendingProperty().or(model.replayingProperty()));
     messageLabel.textProperty().bind(model.messageProperty());
     answerFacts.textProperty().bind(model.answerFactsProperty());
     answerArea.textProperty().bind(model.answerTextProperty());
@@ -59,7 +61,10 @@ public final class PromptController {
     digitsOnly(concurrencySpinner);
     countSpinner.valueProperty().addListener((o, a, b) -> model.loadCountProperty().set(b));
     concurrencySpinner.valueProperty().addListener((o, a, b) -> model.loadConcurrencyProperty().set(b));
-    startLoadButton.disableProperty().bind(model.loadRunningProperty());
+    startLoadButton.disableProperty().bind(model.loadRunningProperty().or(model.replayingProperty()));
+    scenarioLoadButton.disableProperty().bind(model.loadRunningProperty().or(model.replayingProperty())
+        .or(model.scenarioLoadProperty().isEmpty()));
+    scenarioLoadLabel.textProperty().bind(model.scenarioLoadProperty());
     stopButton.disableProperty().bind(model.loadRunningProperty().not());
     loadProgress.progressProperty().bind(model.loadProgressProperty());
     loadStatus.textProperty().bind(model.loadStatusProperty());
@@ -75,6 +80,11 @@ public final class PromptController {
     countSpinner.commitValue();
     concurrencySpinner.commitValue();
     model.startLoad();
+  }
+
+  @FXML
+  private void startScenarioLoad() {
+    model.startScenarioLoad();
   }
 
   @FXML

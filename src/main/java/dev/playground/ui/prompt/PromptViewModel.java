@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import dev.playground.ui.LoadProgress;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,6 +30,7 @@ import javafx.beans.property.StringProperty;
  * {@code fxThread} executor ({@code Platform::runLater} in the app, {@code Runnable::run} in tests).
  */
 public final class PromptViewModel {
+  static final String REPLAYING = "viewing a replayed run: press Back to live (status bar) to send prompts";
   public static final int MAX_COUNT = 100_000;
   public static final int MAX_CONCURRENCY = 256;
 
@@ -44,6 +49,8 @@ public final class PromptViewModel {
   private final ReadOnlyBooleanWrapper loadRunning = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper("idle");
+  private final BooleanProperty replaying = new SimpleBooleanProperty();
+  private final StringProperty scenarioLoad = new SimpleStringProperty("");
 
   public PromptViewModel(PlaygroundActions actions, Executor fxThread) {
     this.actions = Objects.requireNonNull(actions, "actions");
@@ -81,8 +88,18 @@ public final class PromptViewModel {
   /** "37 / 200 answered", "stopped at …", "idle". */
   public ReadOnlyStringProperty loadStatusProperty() { return loadStatus.getReadOnlyProperty(); }
 
+  /** True while the window shows a replayed run log: nothing can be sent then. */
+  public BooleanProperty replayingProperty() { return replaying; }
+
+  /** What the scenario's own load sends, e.g. "120 requests at 2/s"; "" when there is no scenario. */
+  public StringProperty scenarioLoadProperty() { return scenarioLoad; }
+
   /** Sends the prompt; refuses an empty one or a second while one is waiting. */
   public void send() {
+    if (replaying.get()) {
+      message.set(REPLAYING);
+      return;
+    }
     String text = prompt.get() == null ? "" : prompt.get().strip();
     if (text.isEmpty()) {
       message.set("prompt must not be empty");
@@ -113,6 +130,19 @@ public final class PromptViewModel {
       message.set("load concurrency must be in [1, " + MAX_CONCURRENCY + "], was " + concurrency);
       return;
     }
+    runLoad("0 / " + count + " answered", p -> actions.startLoad(count, concurrency, p));
+  }
+
+  /** Runs the scenario's own load from scenario time 0 (a fresh run). */
+  public void startScenarioLoad() {
+    runLoad("starting the scenario…", actions::startScenarioLoad);
+  }
+
+  private void runLoad(String firstStatus, java.util.function.Function<LoadProgress, CompletableFuture<Void>> start) {
+    if (replaying.get()) {
+      message.set(REPLAYING);
+      return;
+    }
     if (loadRunning.get()) {
       message.set("a load is already running: stop it first");
       return;
@@ -120,8 +150,8 @@ public final class PromptViewModel {
     message.set("");
     loadRunning.set(true);
     loadProgress.set(0);
-    loadStatus.set("0 / " + count + " answered");
-    actions.startLoad(count, concurrency, (done, total) -> fxThread.execute(() -> progress(done, total)))
+    loadStatus.set(firstStatus);
+    start.apply((done, total) -> fxThread.execute(() -> progress(done, total)))
         .whenComplete((v, error) -> fxThread.execute(() -> {
           loadRunning.set(false);
           if (error != null) {

@@ -3,6 +3,7 @@ package dev.playground.ui.status;
 import dev.playground.events.BreakerState;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -13,6 +14,9 @@ public final class StatusBarController {
   @FXML private HBox lampBox;
   @FXML private Label countersLabel;
   @FXML private Label statusMessage;
+  @FXML private HBox replayBox;
+  @FXML private Label replayBadge;
+  @FXML private Button backToLiveButton;
 
   private final StatusViewModel model;
 
@@ -25,6 +29,16 @@ public final class StatusBarController {
     countersLabel.textProperty().bind(model.countersProperty());
     model.lamps().addListener((ListChangeListener<StatusViewModel.Lamp>) c -> rebuildLamps());
     rebuildLamps();
+    replayBox.visibleProperty().bind(model.replayProperty().isNotNull());
+    replayBox.managedProperty().bind(replayBox.visibleProperty());
+    replayBadge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> model.replayProperty().get() == null ? "" : "replayed: " + model.replayProperty().get(),
+        model.replayProperty()));
+  }
+
+  @FXML
+  private void backToLive() {
+    model.backToLive();
   }
 
   /** A short message at the right of the bar ("Saved 4 charts to …"). */

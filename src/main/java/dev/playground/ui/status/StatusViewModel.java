@@ -52,6 +52,8 @@ public final class StatusViewModel {
   private long requests, ok, attempts;
   private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<String> replay = new ReadOnlyObjectWrapper<>();
+  private Runnable onBackToLive = () -> {};
 
   public StatusViewModel() {
     counters.set(format());
@@ -63,6 +65,23 @@ public final class StatusViewModel {
   public ReadOnlyStringProperty countersProperty() { return counters.getReadOnlyProperty(); }
 
   public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+
+  /** The name of the replayed run log shown, or null while a live run is shown. */
+  public ReadOnlyObjectProperty<String> replayProperty() { return replay.getReadOnlyProperty(); }
+
+  /** Shows the replay badge for {@code fileName}; null hides it. */
+  public void setReplay(String fileName) {
+    replay.set(fileName);
+  }
+
+  /** What "Back to live" does. */
+  public void setOnBackToLive(Runnable action) {
+    onBackToLive = action == null ? () -> {} : action;
+  }
+
+  public void backToLive() {
+    onBackToLive.run();
+  }
 
   /** The counters by name, for the report: requests, ok, full, limited, cached, error, attempts, amplification. */
   public Map<String, Number> counterValues() {

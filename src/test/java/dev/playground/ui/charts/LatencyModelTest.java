@@ -37,4 +37,41 @@ class LatencyModelTest {
     assertThat(model.latest()[LatencyModel.P99]).isCloseTo(20, within(1.0));
     assertThat(model.percentiles().getItemCount(0)).isGreaterThan(1);
   }
+
+  @Test
+  void theSamePointsWhetherTheEventsCameInOneBatchOrInMany() {
+    // given a run's events as a live window gets them (run_started alone, then a few at a time, with a gap)
+    List<RunEvent> events = new ArrayList<>(List.of(
+        new RunEvent.RunStarted(0, 0, 1, "s", "live", null, null),
+        started(1200, 1), answered(1300, 1, Rung.FULL, 100),
+        started(5100, 2), answered(5400, 2, Rung.ERROR, 300)));
+    var live = new LatencyModel();
+    live.apply(events.subList(0, 1));
+    live.apply(events.subList(1, 3));
+    live.apply(events.subList(3, 5));
+    // when a replay gets them in one batch
+    var replay = new LatencyModel();
+    replay.apply(events);
+    // then both hold the same points, one per second from the start
+    assertThat(points(replay.rates())).isEqualTo(points(live.rates())).hasSize(3 * 6);
+    assertThat(points(replay.percentiles())).isEqualTo(points(live.percentiles()));
+  }
+
+  private static List<String> points(PointsDataset d) {
+    List<String> out = new ArrayList<>();
+    for (int s = 0; s < d.getSeriesCount(); s++)
+      for (int i = 0; i < d.getItemCount(s); i++) out.add(s + ":" + d.getXValue(s, i) + "=" + d.getYValue(s, i));
+    return out;
+  }
+
+  @Test
+  void aNewRunClearsTheLinesAndDrawsNothingUntilItHasData() {
+    var model = new LatencyModel();
+    model.apply(List.of(new RunEvent.RunStarted(0, 0, 1, "a", "live", null, null), started(1200, 1),
+        answered(1300, 1, Rung.FULL, 100)));
+    assertThat(model.rates().getItemCount(0)).isPositive();
+    model.apply(List.of(new RunEvent.RunStarted(0, 0, 1, "b", "live", null, null)));
+    assertThat(model.rates().getItemCount(0)).isZero();
+    assertThat(model.percentiles().getItemCount(0)).isZero();
+  }
 }

@@ -1,0 +1,193 @@
+package dev.playground.app;
+
+import dev.playground.events.RunEvent;
+import dev.playground.scenario.Presets;
+import dev.playground.scenario.Scenario;
+import dev.playground.ui.lesson.LessonController;
+import dev.playground.ui.lesson.LessonViewModel;
+import dev.playground.ui.main.PlaygroundWindow;
+import dev.playground.ui.main.Theme;
+import dev.playground.ui.session.ClockController;
+import dev.playground.ui.session.PresetPickerController;
+import dev.playground.ui.session.ProviderChoice;
+import dev.playground.ui.session.ProviderController;
+import dev.playground.ui.session.Session;
+import dev.playground.ui.session.SessionSettings;
+import dev.playground.ui.session.SessionViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.collections.MapChangeListener;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+/**
+ * The window wired to the engine: a {@link Session} behind Send and the load, its events into the window's
+ * batcher, the top bar's preset, provider and clock controls, the Lesson tab, export and replay. Builds on the FX
+ * thread; the session's first run starts after the window's first frame ({@link #afterFirstFrame}). Not
+ * thread-safe: FX thread.
+ */
+final class Wiring implements AutoCloseable {
+  private final AppOptions options;
+  private final Session session;
+  private final SessionViewModel sessionModel;
+  private final PlaygroundWindow window;
+  private final LessonViewModel lesson = new LessonViewModel();
+  private Scene scene;
+  private Panels panels;
+
+  private Wiring(AppOptions options, CompletableFuture<SessionSettings> settings, Function<String, String> env,
+      Path logDir) {
+    this.options = options;
+    LateActions actions = new LateActions();
+    this.window = PlaygroundWindow.create(actions); // the presets are read meanwhile, on another thread
+    this.session = new Session(settings.join(), this::onEvent, null, env, logDir);
+    actions.set(session);
+    this.sessionModel = new SessionViewModel(session, Platform::runLater, env);
+    session.setListener(sessionModel.listener());
+    wireTopBar();
+    wireWindow();
+    wirePanels();
+  }
+
+  /** Builds the wired window for the options' preset, on the simulated provider. FX thread. */
+  static Wiring create(AppOptions options, Function<String, String> env, Path logDir) {
+    var settings = CompletableFuture.supplyAsync(() -> {
+      Scenario preset = Presets.get(options.preset()); // Jackson and 15 files: read while the FX thread builds
+      return new SessionSettings(preset, options.clock(), options.speed(), ProviderChoice.simulated());
+    }, Wiring::onDaemonThread);
+    return new Wiring(options, settings, env, logDir);
+  }
+
+  /** Builds the wired window for any scenario (the options' preset is not used). FX thread. */
+  static Wiring create(AppOptions options, SessionSettings settings, Function<String, String> env, Path logDir) {
+    return new Wiring(Objects.requireNonNull(options, "options"), CompletableFuture.completedFuture(settings), env,
+        logDir);
+  }
+
+  private static void onDaemonThread(Runnable r) {
+    Thread t = new Thread(r, "presets");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  PlaygroundWindow window() {
+    return window;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  SessionViewModel sessionModel() {
+    return sessionModel;
+  }
+
+  Panels panels() {
+    return panels;
+  }
+
+  LessonViewModel lesson() {
+    return lesson;
+  }
+
+  Scene createScene(double width, double height) {
+    scene = window.createScene(width, height);
+    return scene;
+  }
+
+  /**
+   * What waits until the first frame is out: the presets' list, the first run (servers on loopback), the SDK's
+   * class loading. Call once the scene is showing.
+   */
+  void afterFirstFrame() {
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      Platform.runLater(this::startSession);
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+    Platform.requestNextPulse();
+  }
+
+  private void startSession() {
+    sessionModel.setPresets(Presets.all());
+    if (options.open() != null) window.openRunLog(options.open()); // a saved run instead of a live one
+    else if (options.startLoad()) window.promptModel().startScenarioLoad(); // opens the run and sends its load
+    else sessionModel.start();
+    for (String tab : options.tabs()) window.selectTab(tab + "Tab");
+    SdkWarmUp.start();
+  }
+
+  private void wireTopBar() {
+    window.setPresetControl(load("/dev/playground/ui/session/PresetPicker.fxml", new PresetPickerController(sessionModel)));
+    window.setProviderControl(load("/dev/playground/ui/session/ProviderControl.fxml", new ProviderController(sessionModel)));
+    window.setClockControl(load("/dev/playground/ui/session/ClockControl.fxml", new ClockController(sessionModel)));
+  }
+
+  private void wireWindow() {
+    if (options.theme() == Theme.DARK) window.setTheme(Theme.DARK);
+    window.setRunLogExport(session);
+    window.setReportSections(session::reportSections);
+    window.setLazyView("lessonTab", () -> load("/dev/playground/ui/lesson/LessonView.fxml", new LessonController(lesson)));
+    var status = window.statusModel();
+    var prompt = window.promptModel();
+    status.setOnBackToLive(sessionModel::backToLive);
+    prompt.scenarioLoadProperty().bind(sessionModel.scenarioLoadProperty());
+    sessionModel.replayProperty().addListener((o, a, r) -> {
+      status.setReplay(r == null ? null : r.name());
+      prompt.replayingProperty().set(r != null);
+    });
+    sessionModel.breakerDelays().addListener((MapChangeListener<String, Duration>) c -> {
+      if (c.wasAdded()) window.setBreakerDelay(c.getKey(), c.getValueAdded());
+    });
+    sessionModel.noticeProperty().addListener((o, a, n) -> {
+      if (n != null) window.notify(n.message());
+    });
+    sessionModel.scenarioProperty().addListener((o, a, s) -> {
+      if (s != null) lesson.show(s, sessionModel.policiesProperty().get());
+    });
+    sessionModel.policiesProperty().addListener((o, a, p) -> {
+      if (p != null && sessionModel.scenarioProperty().get() != null) lesson.showPolicies(p);
+    });
+  }
+
+  /** Every run event: to the window's batcher; the few the panels follow, to them on the FX thread. */
+  private void onEvent(RunEvent e) {
+    window.events().accept(e);
+    if (e instanceof RunEvent.FaultsChanged f) Platform.runLater(() -> panels.faultsChanged(f));
+    else if (e instanceof RunEvent.BreakerChanged) Platform.runLater(panels::breakerChanged);
+  }
+
+  private void wirePanels() {
+    panels = new Panels(session, sessionModel, window);
+  }
+
+  /** Loads an FXML part with the given controller. */
+  static Node load(String resource, Object controller) {
+    FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(Wiring.class.getResource(resource), resource));
+    loader.setControllerFactory(type -> {
+      if (type.isInstance(controller)) return controller;
+      throw new IllegalStateException("no controller known for " + type.getName() + " in " + resource);
+    });
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not load " + resource, e);
+    }
+  }
+
+  /** Ends the run (run_finished), stops its providers and the window's threads. */
+  @Override
+  public void close() {
+    session.close();
+    panels.close();
+    window.close();
+  }
+}
