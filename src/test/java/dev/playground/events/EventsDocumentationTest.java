@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.playground.ReadmeSection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class EventsDocumentationTest {
 
   @BeforeAll
   static void readTheDocumentation() throws Exception {
-    doc = Files.readString(Path.of("docs/sections/events.md"));
+    doc = ReadmeSection.of("Run logs, CSV export and the run summary");
     blocks = new ArrayList<>();
     Matcher m = BLOCK.matcher(doc);
     while (m.find()) blocks.add(new String[] {m.group(1), m.group(2)});

@@ -97,8 +97,8 @@ final class SampleEvents {
     long[] s = {0};
     java.util.function.LongSupplier seq = () -> s[0]++;
     e.add(new RunEvent.RunStarted(seq.getAsLong(), 0, 42, "rate-limit-storm", "virtual",
-        json("{\"retry\":{\"max_attempts\":3,\"delay_ms\":200}}"),
-        json("{\"rules\":[{\"fault\":\"rate_limited\",\"probability\":0.5,\"retry_after_ms\":1000}]}")));
+        json("{\"chain\":[{\"provider\":\"sim\",\"model\":\"gpt-4o-mini\"}],\"retry\":{\"max_attempts\":3,\"delay_ms\":200}}"),
+        json("{\"sim\":{\"seed\":42,\"rules\":[{\"kind\":\"rate_limit\",\"probability\":0.5,\"retry_after_ms\":1000}]}}")));
     e.add(new RunEvent.RequestStarted(seq.getAsLong(), 0, 1, "What is a circuit breaker?"));
     e.add(new RunEvent.AttemptStarted(seq.getAsLong(), 0, 1, 1, 1, "sim", "gpt-4o-mini", Rung.FULL));
     e.add(new RunEvent.AttemptFinished(seq.getAsLong(), 12, 1, 1, 1, "sim", "gpt-4o-mini", Rung.FULL,

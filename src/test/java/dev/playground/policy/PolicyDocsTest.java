@@ -4,22 +4,20 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.playground.ReadmeSection;
 import org.junit.jupiter.api.Test;
 
-/** The user manual's examples are real: its JSON parses, its preview table is what the code computes. */
+/** The user manual's (README, "Policies") examples are real: its JSON parses, its preview table is what the code computes. */
 class PolicyDocsTest {
-  private static final Path DOC = Path.of("docs/sections/policy.md");
 
   @Test
   void everyJsonExampleIsAValidPolicySet() throws IOException {
     List<String> blocks = new ArrayList<>();
-    Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
+    Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(ReadmeSection.of("Policies"));
     while (m.find()) blocks.add(m.group(1));
 
     assertThat(blocks).isNotEmpty();
@@ -30,7 +28,7 @@ class PolicyDocsTest {
   void thePreviewTableIsWhatThePreviewComputes() throws IOException {
     var spec = RetrySpec.defaults().withMaxAttempts(5).withBackoff(ofSeconds(1), ofSeconds(30), 2)
         .withJitter(Jitter.FULL, 0);
-    String doc = Files.readString(DOC);
+    String doc = ReadmeSection.of("Policies");
 
     for (var r : SchedulePreview.of(spec, 42, 0, 0).rows())
       assertThat(doc).contains(String.format("| %d | %d | %d | %d | %d | %d–%d | %d–%d |", r.attempt(),

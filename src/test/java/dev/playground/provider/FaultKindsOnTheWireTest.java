@@ -275,7 +275,7 @@ class FaultKindsOnTheWireTest {
 
   @Test
   void everyKindIsCoveredByTheseTests() {
-    // a new kind must get a wire test here (and a row in docs/sections/provider.md)
+    // a new kind must get a wire test here (and a row in the README's fault-kind table)
     assertThat(FaultKind.values()).hasSize(22);
     assertThat(List.of(FaultKind.values())).extracting(FaultKind::wireName).contains("overloaded", "stream_cut");
   }

@@ -38,7 +38,7 @@ class SchedulePreviewViewModelTest {
 
   @Test
   void theRowsReadAsTheDocumentedExample() {
-    // docs/sections/policy.md: max_attempts 5, delay 1000 ms, backoff to 30 s, full jitter, seed 42, request 0
+    // README, "Policies": max_attempts 5, delay 1000 ms, backoff to 30 s, full jitter, seed 42, request 0
     model.seedProperty().set("42");
     model.setRetrySpec(BACKOFF.withJitter(Jitter.FULL, 0));
 
