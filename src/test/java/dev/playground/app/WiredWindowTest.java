@@ -133,14 +133,14 @@ class WiredWindowTest {
     robot.clickOn("#applyProviderButton");
     assertThat(fx(() -> robot.lookup("#baseUrlError").queryAs(Label.class).getText()))
         .startsWith("base URL must be an http or https URL with a host");
-    assertThat(url.getStyleClass()).contains("invalid");
+    assertThat(url.getPseudoClassStates()).extracting(Object::toString).contains("invalid");
     // a good URL, but no key in the environment
     robot.interact(() -> url.setText("https://api.openai.com/v1"));
     robot.clickOn("#applyProviderButton");
     assertThat(fx(() -> robot.lookup("#providerMessage").queryAs(Label.class).getText()))
         .startsWith("OPENAI_API_KEY is not set");
     assertThat(fx(() -> robot.lookup("#keyStatus").queryAs(Label.class).getText())).startsWith("OPENAI_API_KEY is not set");
-    assertThat(url.getStyleClass()).doesNotContain("invalid");
+    assertThat(url.getPseudoClassStates()).extracting(Object::toString).doesNotContain("invalid");
     assertThat(wiring.session().settings().provider().isSimulated()).isTrue();
   }
 

@@ -25,7 +25,6 @@ import javafx.scene.layout.StackPane;
 final class CompareController {
   private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
   private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
-  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
   @FXML private Label scenarioLabel;
   @FXML private TextField seedField;
@@ -65,7 +64,7 @@ final class CompareController {
     model.scenarioProperty().addListener((o, a, s) -> scenarioLabel.setText(s == null ? "none" : s.title()));
     seedField.textProperty().bindBidirectional(model.seedProperty());
     model.seedErrorProperty().addListener((o, a, e) -> {
-      seedField.pseudoClassStateChanged(INVALID, !e.isEmpty());
+      dev.playground.ui.Invalid.set(seedField, !e.isEmpty());
       seedField.setTooltip(tip(e.isEmpty() ? "The seed of both runs." : e));
       if (!e.isEmpty()) statusLabel.setText(e);
     });
@@ -78,8 +77,7 @@ final class CompareController {
 
     bJsonArea.textProperty().bindBidirectional(model.jsonBProperty());
     bErrorLabel.textProperty().bind(model.errorBProperty());
-    model.errorBProperty().addListener((o, a, e) -> bJsonArea.pseudoClassStateChanged(INVALID, !e.isEmpty()));
-    bJsonArea.pseudoClassStateChanged(INVALID, !model.errorBProperty().get().isEmpty());
+    dev.playground.ui.Invalid.follow(bJsonArea, model.errorBProperty());
     presetPicker.getItems().setAll(CompareViewModel.presetNames());
     presetPicker.setOnAction(e -> {
       String name = presetPicker.getValue();

@@ -20,7 +20,7 @@ import javafx.scene.layout.HBox;
  * twice. FX thread.
  */
 public final class LatencyFields extends FlowPane {
-  static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+  static final PseudoClass INVALID = dev.playground.ui.Invalid.PSEUDO_CLASS;
 
   private final ComboBox<LatencyDraft.Shape> shape = new ComboBox<>();
   private final TextField fixedMs = field("ms", "The delay in milliseconds (0 to 600000).");

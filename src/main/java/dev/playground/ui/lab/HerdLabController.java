@@ -163,11 +163,8 @@ final class HerdLabController {
   }
 
   private void mark(TextField field, ReadOnlyStringProperty error) {
-    error.addListener((o, a, b) -> {
-      field.getStyleClass().remove("invalid");
-      if (!b.isEmpty()) field.getStyleClass().add("invalid");
-      errors();
-    });
+    dev.playground.ui.Invalid.follow(field, error);
+    error.addListener((o, a, b) -> errors());
   }
 
   private void errors() {

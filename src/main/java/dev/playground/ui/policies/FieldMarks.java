@@ -14,7 +14,7 @@ import javafx.scene.control.Label;
  * the first marked field so that the message is read where the value was typed. FX thread.
  */
 final class FieldMarks {
-  static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+  static final PseudoClass INVALID = dev.playground.ui.Invalid.PSEUDO_CLASS;
 
   /** Field key → the controls that show it, in the order the form shows them. */
   private final Map<String, List<Node>> fields = new LinkedHashMap<>();

@@ -97,10 +97,7 @@ public final class ProviderController {
 
   /** A field whose error label is not empty gets the error style. */
   private static void mark(TextField field, Label error) {
-    error.textProperty().addListener((o, a, text) -> {
-      field.getStyleClass().remove("invalid");
-      if (text != null && !text.isEmpty()) field.getStyleClass().add("invalid");
-    });
+    dev.playground.ui.Invalid.follow(field, error.textProperty());
     error.managedProperty().bind(error.textProperty().isNotEmpty());
   }
 }

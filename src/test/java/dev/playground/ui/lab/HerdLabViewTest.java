@@ -91,7 +91,7 @@ class HerdLabViewTest {
 
     robot.interact(() -> clients.setText("10, 2000"));
 
-    assertThat(clients.getStyleClass()).contains("invalid");
+    assertThat(clients.getPseudoClassStates()).extracting(Object::toString).contains("invalid");
     assertThat(robot.lookup("#errorLabel").queryAs(Label.class).getText()).isEqualTo("clients[1] must be in [1, 1000], was 2000");
     assertThat(robot.lookup("#runButton").queryAs(Button.class).isDisabled()).isTrue();
   }

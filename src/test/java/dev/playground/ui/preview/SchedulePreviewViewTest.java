@@ -67,13 +67,13 @@ class SchedulePreviewViewTest {
     robot.interact(() -> seed.setText("twelve"));
 
     Label error = robot.lookup("#errorLabel").queryAs(Label.class);
-    assertThat(seed.getStyleClass()).contains("invalid");
+    assertThat(seed.getPseudoClassStates()).extracting(Object::toString).contains("invalid");
     assertThat(error.isVisible()).isTrue();
     assertThat(error.getText()).isEqualTo("seed must be a whole number, was \"twelve\"");
     assertThat(view.chart().drawnWaits()).containsExactly(0.0, 2.0, 2.0);
 
     robot.interact(() -> seed.setText("12"));
-    assertThat(seed.getStyleClass()).doesNotContain("invalid");
+    assertThat(seed.getPseudoClassStates()).extracting(Object::toString).doesNotContain("invalid");
     assertThat(error.isVisible()).isFalse();
   }
 
