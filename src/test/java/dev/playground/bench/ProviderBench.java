@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -68,7 +67,7 @@ public final class ProviderBench {
 
   /** Keep-alive requests from {@code clients} threads for {@code seconds}; returns how many completed. */
   private static long load(URI base, int clients, int seconds, Histogram into) throws Exception {
-    var stop = new AtomicBoolean();
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     var done = new CountDownLatch(clients);
     List<Histogram> histograms = new ArrayList<>();
     long[] counts = new long[clients];
@@ -79,7 +78,7 @@ public final class ProviderBench {
       histograms.add(h);
       Thread t = new Thread(() -> {
         try (var conn = new Connection(base)) {
-          while (!stop.get()) {
+          while (System.nanoTime() < deadline) { // each client measures for the same window
             long t0 = System.nanoTime();
             conn.post(BODY);
             h.recordValue((System.nanoTime() - t0) / 1_000);
@@ -94,8 +93,6 @@ public final class ProviderBench {
       threads.add(t);
       t.start();
     }
-    Thread.sleep(seconds * 1_000L); // a benchmark's measuring window, not a test waiting for something
-    stop.set(true);
     done.await();
     long total = 0;
     for (int c = 0; c < clients; c++) {
