@@ -40,20 +40,14 @@ public final class LiveClock implements RunClock, AutoCloseable {
     return System.nanoTime() - startNanos;
   }
 
+  /**
+   * Always hands the task to a timer thread, even with no delay: never runs it on the calling thread. Failsafe
+   * relies on that: right after scheduling a retry it cancels what the previous attempt left behind, and a
+   * retry that had already run inside this call would be what it cancels.
+   */
   @Override
   public ScheduledFuture<?> schedule(Callable<?> task, long delay, TimeUnit unit) {
-    if (delay <= 0) return runNow(task);
-    return timer.schedule(task, delay, unit);
-  }
-
-  /**
-   * Work due now runs on the calling thread: a hand-off to the timer thread would cost each call of the
-   * resilient client a thread switch (tens of microseconds) for nothing. Tasks are short and never block.
-   */
-  private static ScheduledFuture<?> runNow(Callable<?> task) {
-    var future = new java.util.concurrent.FutureTask<Object>(task::call);
-    future.run();
-    return new DoneFuture(future);
+    return timer.schedule(task, Math.max(0, delay), unit);
   }
 
   @Override
@@ -64,43 +58,5 @@ public final class LiveClock implements RunClock, AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-  }
-
-  /** A task that already ran, as the {@link ScheduledFuture} Failsafe expects. */
-  private record DoneFuture(java.util.concurrent.FutureTask<Object> task) implements ScheduledFuture<Object> {
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return 0;
-    }
-
-    @Override
-    public int compareTo(java.util.concurrent.Delayed other) {
-      return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      return false;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public boolean isDone() {
-      return true;
-    }
-
-    @Override
-    public Object get() throws InterruptedException, java.util.concurrent.ExecutionException {
-      return task.get();
-    }
-
-    @Override
-    public Object get(long timeout, TimeUnit unit) throws InterruptedException, java.util.concurrent.ExecutionException {
-      return task.get();
-    }
   }
 }

@@ -18,7 +18,10 @@ public interface RunClock {
   /** Nanoseconds since the run started, for latencies. */
   long nowNanos();
 
-  /** Runs {@code task} once {@code delay} has passed on this clock. */
+  /**
+   * Runs {@code task} once {@code delay} has passed on this clock, never on the calling thread before this
+   * method returns (Failsafe's retries depend on it; see {@code LiveClock#schedule}).
+   */
   ScheduledFuture<?> schedule(Callable<?> task, long delay, TimeUnit unit);
 
   /** True if time jumps instead of passing. */

@@ -82,24 +82,28 @@ final class ModelChain {
   /**
    * Model {@code i} in one Failsafe execution: fallback to model i + 1 (unless it is the last) ▸ retry ▸ rate
    * limiter ▸ bulkhead ▸ breaker ▸ call. One execution per model keeps the healthy path to one Failsafe
-   * execution and no thread switch.
+   * execution; on a live clock {@link InlineStart} spares it the thread switch to the first attempt.
    */
   private CompletableFuture<ChatAnswer> from(int i, RequestTrace t, ChatRequest request, Rung rung) {
     ModelRef ref = chain.model(i);
     boolean last = i == chain.size() - 1;
     ChatModel model = models.model(ref);
     ManagedBreaker breaker = breakers.breaker(ref);
+    InlineStart start = clock.isVirtual() ? null : new InlineStart(clock);
     RetryPolicy<ChatAnswer> retry = policies.retry() == null
         ? null
-        : RetryPolicies.build(policies.retry(), RetryScope.of(seed, t.req, i, clock), retryListener(t, ref));
+        : RetryPolicies.build(policies.retry(), RetryScope.of(seed, t.req, i, clock), retryListener(t, ref, start));
     List<Policy<ChatAnswer>> list = new ArrayList<>();
     if (!last) list.add(fallbackTo(i + 1, t, request, rung));
     list.addAll(Policies.compose(retry, breakers.rateLimiter(ref), breakers.bulkhead(ref),
         breaker == null ? null : breaker.policy(), null));
     FailsafeExecutor<ChatAnswer> executor = (list.isEmpty() ? Failsafe.<ChatAnswer>none() : Failsafe.with(list))
-        .with(scheduler);
-    CompletableFuture<ChatAnswer> done =
-        executor.getStageAsync(ctx -> attempt(t, ref, model, request, rung, ctx.getAttemptCount() + 1));
+        .with(start == null ? scheduler : start);
+    CompletableFuture<ChatAnswer> done = executor.getStageAsync(ctx -> {
+      if (start != null) start.over();
+      return attempt(t, ref, model, request, rung, ctx.getAttemptCount() + 1);
+    });
+    if (start != null) start.over();
     if (!last) return done;
     return Futures.then(done, o -> {
       Throwable failure = o.failed() ? o.failure() : stillDefective(ref, o.value());
@@ -164,10 +168,11 @@ final class ModelChain {
     return new ChatRequest(request.prompt(), request.context(), request.timeout(), request.stream(), headers);
   }
 
-  private PolicyListener retryListener(RequestTrace t, ModelRef ref) {
+  private PolicyListener retryListener(RequestTrace t, ModelRef ref, InlineStart start) {
     return new PolicyListener() {
       @Override
       public void onRetryScheduled(int failedAttempt, Duration delay, RetryReason reason, Duration retryAfter) {
+        if (start != null) start.over();
         events.retryScheduled(t, ref, delay, reason, retryAfter);
       }
     };
