@@ -122,6 +122,11 @@ public final class SimulatedProvider implements AutoCloseable {
     injector.apply(plan);
   }
 
+  /** Starts the plan in force again now (windows and numbering), without a change event. */
+  public void restartFaults() {
+    injector.restart();
+  }
+
   /** Parses and applies a plan; a bad one throws {@code FaultPlanException} and the plan in force stays. */
   public FaultPlan applyFaults(String json) {
     return injector.apply(json);

@@ -148,6 +148,15 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
     else throw new ScenarioException("provider \"" + provider + "\" is real: its faults cannot be changed");
   }
 
+  /**
+   * Starts every provider's plan again now: time windows count from now, request numbering from 0. A live
+   * run calls it when its load starts, so that its story starts then and not when its servers did.
+   */
+  public void restartFaults() {
+    servers.values().forEach(SimulatedProvider::restartFaults);
+    injectors.values().forEach(FaultInjector::restart);
+  }
+
   public FaultPlan faults(String provider) {
     if (servers.containsKey(provider)) return servers.get(provider).faults();
     if (injectors.containsKey(provider)) return injectors.get(provider).plan();

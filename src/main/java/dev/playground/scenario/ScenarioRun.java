@@ -173,6 +173,11 @@ public final class ScenarioRun implements AutoCloseable {
    * nothing is left, live by waiting for the last answer (at most {@code maxWait}).
    */
   public RunSummary runToEnd(java.time.Duration maxWait) {
+    if (!clock.isVirtual()) {
+      // the story (fault windows, numbering) starts with the load, not when the servers came up
+      providers.restartFaults();
+      engineFaults.restart();
+    }
     LoadGenerator generator = startLoad(scenario.load(), null);
     if (clock instanceof VirtualClock virtual) {
       // until the last answer, not until idle: a breaker's pending half-open would stretch the run
@@ -185,6 +190,7 @@ public final class ScenarioRun implements AutoCloseable {
         Thread.currentThread().interrupt();
       } catch (TimeoutException e) {
         generator.stop();
+        close();
         throw new ScenarioException("the run did not finish within " + maxWait.toSeconds() + " s");
       } catch (ExecutionException e) {
         throw new IllegalStateException("the load failed", e.getCause());

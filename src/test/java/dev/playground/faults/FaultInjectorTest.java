@@ -59,6 +59,26 @@ class FaultInjectorTest {
   }
 
   @Test
+  void restartingStartsTheWindowsAndTheNumberingAgainWithoutTellingListeners() {
+    var injector = new FaultInjector(FaultPlan.of(1,
+        FaultRule.sequence(List.of(RATE_LIMIT, OK), false),
+        FaultRule.of(SERVICE_UNAVAILABLE).withWindow(10_000, 30_000L)), now::get);
+    List<FaultPlan> heard = new ArrayList<>();
+    injector.onChange(heard::add);
+    injector.decide("m", Target.CHAT);
+    now.addAndGet(25_000);
+
+    injector.restart();
+
+    assertThat(injector.elapsedMs()).isZero();
+    assertThat(injector.decide("m", Target.CHAT).kind()).as("numbering from 0 again").isEqualTo(RATE_LIMIT);
+    assertThat(injector.decide("m", Target.CHAT).kind()).as("the window has not started yet").isEqualTo(OK);
+    now.addAndGet(10_000);
+    assertThat(injector.decide("m", Target.CHAT).kind()).isEqualTo(SERVICE_UNAVAILABLE);
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
   void perModelNumbersCountOnlyThatModel() {
     var injector = new FaultInjector(
         FaultPlan.of(1, FaultRule.sequence(List.of(RATE_LIMIT, OK), false).withModels(List.of("a"))), now::get);
