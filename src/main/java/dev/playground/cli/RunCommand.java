@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
         + "resilient client, writes the run log (JSONL) and prints the summary. With --virtual the same policies "
         + "run on a clock that jumps instead of waiting: deterministic for a seed, and far faster.")
 final class RunCommand implements Callable<Integer> {
+  /** Above this many requests a live run is not played in virtual time first to say how long it will take. */
+  private static final int ESTIMATE_MAX_REQUESTS = 100_000;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SCENARIO", description = "A scenario file (.json) or a preset name (see 'presets').")
@@ -55,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Give up a live run after this long (default: ${DEFAULT-VALUE}).")
   long maxWaitSeconds;
 
+  @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "5",
+      description = "During a live run, say every SECONDS how far it is (requests done, scenario time, retry "
+          + "waits); 0 for never (default: ${DEFAULT-VALUE}).")
+  int progressSeconds;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -78,15 +87,24 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
 
+    if (progressSeconds < 0) {
+      err.println("run: --progress must be ≥ 0 seconds, was " + progressSeconds);
+      err.flush();
+      return 2;
+    }
     Path log = logFile;
     try {
       if (csv != null && log == null) log = Files.createTempFile("run-", ".jsonl");
+      boolean estimable = !virtual && s.allSimulated() && s.load().requests() <= ESTIMATE_MAX_REQUESTS;
+      String estimate = estimable ? RunProgress.estimate(storyMillis(s)) : null;
+      RunProgress progress = new RunProgress(s.load().requests());
       ScenarioRun run = virtual
           ? ScenarioRun.virtual(s, new VirtualClock(), log, null)
-          : ScenarioRun.live(s, log, null);
+          : ScenarioRun.live(s, log, progress);
       err.println("run: " + s.name() + " (" + s.load().requests() + " requests, seed " + s.seed() + ", "
-          + (virtual ? "virtual time" : "live") + ")");
+          + (virtual ? "virtual time" : "live") + ")" + (estimate == null ? "" : ": " + estimate));
       err.flush();
+      if (!virtual && progressSeconds > 0) tick(run, progress, err);
       RunSummary summary = run.runToEnd(Duration.ofSeconds(maxWaitSeconds));
       out.println(summary.toText().stripTrailing());
       out.flush();
@@ -107,6 +125,23 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  /** How long the scenario's story lasts, from a run of it in virtual time (quick: nothing waits). */
+  private static long storyMillis(Scenario s) {
+    return ScenarioRun.virtual(s, new VirtualClock(), null, null).runToEnd(Duration.ofMinutes(1)).durationMs();
+  }
+
+  /** Prints the progress line every {@link #progressSeconds} on the run's clock until the run is over. */
+  private void tick(ScenarioRun run, RunProgress progress, PrintWriter err) {
+    long every = progressSeconds * 1000L;
+    run.clock().schedule(() -> {
+      if (run.load() != null && run.load().done().isDone()) return null;
+      err.println(progress.line(run.clock().nowMillis()));
+      err.flush();
+      tick(run, progress, err);
+      return null;
+    }, every, TimeUnit.MILLISECONDS);
   }
 
   private static Scenario load(String nameOrFile) {

@@ -82,4 +82,37 @@ class RunCommandTest {
     assertThat(run("run", file.toString(), "--virtual")).isEqualTo(2);
     assertThat(err.toString()).contains("--virtual needs every provider simulated");
   }
+
+  @Test
+  void aLiveRunOfAPresetWithLongWaitsSaysHowLongItWillTakeAndHowToRunItQuickly() {
+    int code = run("run", "exponential-backoff", "--max-wait", "1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines().findFirst().orElseThrow()).isEqualTo("run: exponential-backoff (4 requests,"
+        + " seed 42, live): its waits and timing make it about 43.1 s live; add --virtual to run it in a moment");
+  }
+
+  @Test
+  void aLiveRunSaysHowFarItIsWhileItGoes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("slow.json");
+    Files.writeString(file, """
+        {"name": "slow", "providers": [{"name": "sim", "faults": {"base_latency": {"fixed_ms": 50},
+           "rules": [{"sequence": ["server_error", "ok"]}]}}],
+         "policies": {"chain": [{"provider": "sim", "model": "gpt-4o-mini"}],
+           "retry": {"max_attempts": 2, "delay_ms": 2500}},
+         "load": {"requests": 2, "concurrency": 1}}
+        """);
+
+    int code = run("run", file.toString(), "--progress", "1");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).containsPattern("run: [01] of 2 requests done · \\d+\\.\\d s of scenario time"
+        + " · a retry waits \\d+\\.\\d s more");
+  }
+
+  @Test
+  void aNegativeProgressIntervalIsRefused() {
+    assertThat(run("run", "simple-retry", "--progress", "-1")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("run: --progress must be ≥ 0 seconds, was -1");
+  }
 }
