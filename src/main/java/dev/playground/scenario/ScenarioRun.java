@@ -70,8 +70,10 @@ public final class ScenarioRun implements AutoCloseable {
         recorder.publish((s, t) -> new RunEvent.FaultsChanged(s, t, ENGINE, tree));
       });
       this.providers = started;
-      this.client = new ResilientClient(scenario.policies(),
-          new EngineSetup(clock, recorder, scenario.seed(), started, LESSON, engineFaults, faultsByCall));
+      FaultInjector broken = engineFaults;
+      this.client = new ResilientClient(scenario.policies(), new EngineSetup(clock, recorder, scenario.seed(),
+          faultsByCall ? CallKeyed.directory(started) : started, new FaultyRetriever(LESSON, broken, clock),
+          cache -> new FaultyCache(cache, broken)));
     } catch (RuntimeException e) {
       if (started != null) started.close();
       closeLog();

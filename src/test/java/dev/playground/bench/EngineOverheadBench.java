@@ -34,7 +34,7 @@ public final class EngineOverheadBench {
         RunRecorder recorder = new RunRecorder(clock);
         recorder.subscribe(new RunSummary());
         var client = new ResilientClient(PolicyJson.read(json),
-            new EngineSetup(clock, recorder, 1, ref -> instant, Retriever.overLesson(), null));
+            new EngineSetup(clock, recorder, 1, ref -> instant, Retriever.overLesson()));
         double[] rounds = new double[7];
         for (int warm = 0; warm < 3; warm++) loop(client, 100_000);
         for (int r = 0; r < rounds.length; r++) rounds[r] = loop(client, 200_000);

@@ -65,7 +65,7 @@ public class PolicyBench {
   @Benchmark
   public ChatAnswer retryAndBreaker() {
     var policy = RetryPolicies.build(retry, new RetryScope(1, request++, 0, System::nanoTime), PolicyListener.NONE);
-    return Failsafe.with(Policies.compose(policy, null, null, breaker.policy(), null)).with(INLINE)
+    return Failsafe.with(Policies.compose(policy, null, null, breaker.policy())).with(INLINE)
         .getStageAsync(() -> CompletableFuture.completedFuture(answer)).join();
   }
 

@@ -70,7 +70,7 @@ class LiveSchedulingTest {
     RunRecorder recorder = new RunRecorder(clock);
     recorder.subscribe(events::add);
     return new ResilientClient(PolicyJson.read(policies),
-        new EngineSetup(clock, recorder, 7, ref -> recording, Retriever.overLesson(), null));
+        new EngineSetup(clock, recorder, 7, ref -> recording, Retriever.overLesson()));
   }
 
   @Test

@@ -171,7 +171,8 @@ class ResilientClientTest {
   @Test
   void whenRetrievalFailsTheLimitedRungAnswersWithoutContext() {
     var h = new VirtualHarness(ONE_MODEL + ", \"cache\": {}, \"ladder\": {}}", Map.of("sim", HEALTHY),
-        "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}");
+        (prompt, timeout) -> java.util.concurrent.CompletableFuture.failedFuture(
+            new IllegalStateException("retriever: server_error")));
 
     Answer a = h.ask("What is a circuit breaker?");
 

@@ -162,7 +162,7 @@ class ManagedBreakerTest {
         });
     var calls = new AtomicInteger();
 
-    CompletableFuture<ChatAnswer> result = Failsafe.with(Policies.compose(retry, null, null, breaker.policy(), null))
+    CompletableFuture<ChatAnswer> result = Failsafe.with(Policies.compose(retry, null, null, breaker.policy()))
         .with(clock::schedule)
         .getStageAsync(() -> {
           calls.incrementAndGet();
