@@ -2,8 +2,8 @@ package dev.playground.app;
 
 import dev.playground.scenario.Presets;
 import dev.playground.ui.main.Theme;
-import dev.playground.ui.session.ClockMode;
-import dev.playground.ui.session.Speed;
+import dev.playground.session.ClockMode;
+import dev.playground.session.Speed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

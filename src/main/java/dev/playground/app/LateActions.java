@@ -1,8 +1,8 @@
 package dev.playground.app;
 
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.LoadProgress;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.AnswerView;
+import dev.playground.session.LoadProgress;
+import dev.playground.session.PlaygroundActions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.playground.ui.main.Theme;
-import dev.playground.ui.session.ClockMode;
-import dev.playground.ui.session.Speed;
+import dev.playground.session.ClockMode;
+import dev.playground.session.Speed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

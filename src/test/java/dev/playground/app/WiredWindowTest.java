@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
-import dev.playground.ui.session.ClockMode;
-import dev.playground.ui.session.SessionSettings;
-import dev.playground.ui.session.TestScenarios;
+import dev.playground.session.ClockMode;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.TestScenarios;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

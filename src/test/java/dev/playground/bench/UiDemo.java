@@ -1,7 +1,7 @@
 package dev.playground.bench;
 
 import dev.playground.events.RunEvent;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.ScriptedRun;
 import dev.playground.ui.main.PlaygroundWindow;
 import dev.playground.ui.main.Theme;

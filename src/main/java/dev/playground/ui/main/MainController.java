@@ -1,12 +1,12 @@
 package dev.playground.ui.main;
 
 import dev.playground.events.RunEvent;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.export.ChartImages;
-import dev.playground.ui.export.HtmlReport;
-import dev.playground.ui.export.RunLogExport;
+import dev.playground.session.HtmlReport;
+import dev.playground.session.RunLogExport;
 import dev.playground.ui.log.EventLogController;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.status.StatusBarController;

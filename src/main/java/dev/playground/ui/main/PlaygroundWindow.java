@@ -2,12 +2,12 @@ package dev.playground.ui.main;
 
 import dev.playground.events.RunEvent;
 import dev.playground.ui.FxBatcher;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.PulseExecutor;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
-import dev.playground.ui.export.HtmlReport;
-import dev.playground.ui.export.RunLogExport;
+import dev.playground.session.HtmlReport;
+import dev.playground.session.RunLogExport;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.prompt.PromptController;
 import dev.playground.ui.prompt.PromptViewModel;

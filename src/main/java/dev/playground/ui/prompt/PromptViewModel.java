@@ -1,13 +1,13 @@
 package dev.playground.ui.prompt;
 
 import dev.playground.events.Rung;
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.AnswerView;
+import dev.playground.session.PlaygroundActions;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import dev.playground.ui.LoadProgress;
+import dev.playground.session.LoadProgress;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

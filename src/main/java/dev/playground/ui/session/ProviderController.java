@@ -1,5 +1,6 @@
 package dev.playground.ui.session;
 
+import dev.playground.session.ProviderChoice;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

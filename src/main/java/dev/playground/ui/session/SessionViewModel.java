@@ -1,5 +1,13 @@
 package dev.playground.ui.session;
 
+import dev.playground.session.ClockMode;
+import dev.playground.session.ProviderChoice;
+import dev.playground.session.Replay;
+import dev.playground.session.RunInfo;
+import dev.playground.session.Session;
+import dev.playground.session.SessionListener;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.Speed;
 import dev.playground.faults.FaultPlan;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.LoadSpec;

@@ -1,5 +1,10 @@
 package dev.playground.ui.session;
 
+import dev.playground.session.ClockMode;
+import dev.playground.session.RunInfo;
+import dev.playground.session.Session;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.TestScenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.scenario.LoadSpec;

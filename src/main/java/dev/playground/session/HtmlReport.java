@@ -1,4 +1,4 @@
-package dev.playground.ui.export;
+package dev.playground.session;
 
 import java.util.ArrayList;
 import java.util.Base64;

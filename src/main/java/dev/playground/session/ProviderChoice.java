@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import java.net.URI;
 import java.net.URISyntaxException;

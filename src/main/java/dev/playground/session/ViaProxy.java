@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultRule;

@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import dev.playground.clock.VirtualPacer;
 

@@ -1,4 +1,4 @@
-package dev.playground.ui;
+package dev.playground.session;
 
 /** Told how far a load run is; called from any thread. Implementations must be thread-safe. */
 @FunctionalInterface

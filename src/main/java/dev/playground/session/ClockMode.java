@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 /** How a session's run passes time: real time, or a virtual clock played at a chosen speed. Immutable. */
 public enum ClockMode {

@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import dev.playground.events.RunEvent;
 import dev.playground.faults.FaultPlan;
@@ -7,10 +7,6 @@ import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.LoadSpec;
 import dev.playground.scenario.Scenario;
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.LoadProgress;
-import dev.playground.ui.PlaygroundActions;
-import dev.playground.ui.export.RunLogExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +221,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
           + String.join(", ", h.run.providers().names()));
     h.run.providers().applyFaults(provider, plan); // publishes faults_changed
     synchronized (lock) {
-      if (settings.provider().isSimulated()) settings = settings.withScenario(ScenarioEdits.withFaults(settings.scenario(), provider, plan));
+      if (settings.provider().isSimulated()) settings = settings.withScenario(settings.scenario().withFaults(provider, plan));
     }
     listener.faultsChanged(provider, plan);
   }
@@ -243,7 +239,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     RunHandle h = requireOpen();
     h.run.applyEngineFaults(plan);
     synchronized (lock) {
-      settings = settings.withScenario(ScenarioEdits.withEngineFaults(settings.scenario(), plan));
+      settings = settings.withScenario(settings.scenario().withEngineFaults(plan));
     }
     listener.faultsChanged(ENGINE, plan);
   }
@@ -279,7 +275,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
       // against a real endpoint the chain is the endpoint's; the scenario keeps its own
       kept = base.withPolicies(settings.provider().isSimulated() ? policies
           : policies.withChain(base.policies().chain()));
-      h.scenario.withPolicies(policies); // the run's own providers must hold the chain too
+      h.scenario.checkPolicies(policies); // the run's own providers must hold the chain too
     }
     h.run.client().updatePolicies(policies);
     h.run.recorder().publish((s, t) -> new RunEvent.PoliciesChanged(s, t, PolicyJson.toTree(policies)));
@@ -339,7 +335,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   }
 
   /** The HTML report's opening sections for the run shown: what ran, and its summary. */
-  public List<dev.playground.ui.export.HtmlReport.Section> reportSections() {
+  public List<dev.playground.session.HtmlReport.Section> reportSections() {
     Replay r = replay;
     if (r != null) return RunExports.sections(r);
     RunHandle h = openRun();
@@ -412,7 +408,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
         s.clock() == ClockMode.LIVE ? "live" : "virtual");
   }
 
-  static String message(Throwable e) {
+  public static String message(Throwable e) {
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }

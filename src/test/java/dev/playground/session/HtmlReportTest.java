@@ -1,5 +1,6 @@
-package dev.playground.ui.export;
+package dev.playground.session;
 
+import dev.playground.session.HtmlReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;

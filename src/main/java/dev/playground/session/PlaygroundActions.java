@@ -1,4 +1,4 @@
-package dev.playground.ui;
+package dev.playground.session;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import dev.playground.clock.VirtualClock;
 import dev.playground.clock.VirtualPacer;
@@ -10,8 +10,6 @@ import dev.playground.scenario.LoadSpec;
 import dev.playground.scenario.Scenario;
 import dev.playground.scenario.ScenarioException;
 import dev.playground.scenario.ScenarioRun;
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.LoadProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.playground.ui;
+package dev.playground.session;
 
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.Rung;

@@ -1,9 +1,8 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import dev.playground.events.CsvExport;
 import dev.playground.events.RunLogReader;
-import dev.playground.ui.export.HtmlReport;
-import dev.playground.ui.export.HtmlReport.Section;
+import dev.playground.session.HtmlReport.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,6 @@ import dev.playground.events.Rung;
 import dev.playground.policy.ChainSpec;
 import dev.playground.policy.ModelRef;
 import dev.playground.scenario.Presets;
-import dev.playground.ui.AnswerView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

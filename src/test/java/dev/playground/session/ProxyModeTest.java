@@ -1,11 +1,10 @@
-package dev.playground.ui.session;
+package dev.playground.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import dev.playground.provider.SimulatedProvider;
-import dev.playground.ui.AnswerView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
