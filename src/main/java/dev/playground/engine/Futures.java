@@ -1,5 +1,6 @@
 package dev.playground.engine;
 
+import dev.playground.common.Causes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -10,10 +11,7 @@ final class Futures {
   private Futures() {}
 
   static Throwable unwrap(Throwable t) {
-    Throwable e = t;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null)
-      e = e.getCause();
-    return e;
+    return Causes.unwrap(t);
   }
 
   static <T> CompletableFuture<T> failed(Throwable t) {

@@ -1,5 +1,6 @@
 package dev.playground.llm;
 
+import dev.playground.common.DaemonThreads;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import java.util.HashMap;
@@ -99,11 +100,7 @@ final class SdkClients {
         .maxRetries(0)
         .addInterceptor(cancels)
         .build();
-    ExecutorService readers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "llm-reader-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService readers = DaemonThreads.cached("llm-reader");
     return new Shared(client, readers, cancels);
   }
 }

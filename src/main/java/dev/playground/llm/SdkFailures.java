@@ -1,5 +1,6 @@
 package dev.playground.llm;
 
+import dev.playground.common.Causes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.openai.core.http.Headers;
 import com.openai.errors.OpenAIInvalidDataException;
@@ -185,10 +186,7 @@ final class SdkFailures {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
+    return Causes.unwrap(t);
   }
 
   private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {

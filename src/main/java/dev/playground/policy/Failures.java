@@ -1,5 +1,6 @@
 package dev.playground.policy;
 
+import dev.playground.common.Causes;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
@@ -23,10 +24,8 @@ public final class Failures {
 
   /** The failure inside the wrappers futures and Failsafe put around it. */
   public static Throwable unwrap(Throwable t) {
-    Throwable e = t;
-    while ((e instanceof CompletionException || e instanceof ExecutionException || e instanceof FailsafeException)
-        && e.getCause() != null)
-      e = e.getCause();
+    Throwable e = Causes.unwrap(t);
+    while (e instanceof FailsafeException && e.getCause() != null) e = Causes.unwrap(e.getCause());
     return e;
   }
 

@@ -1,5 +1,6 @@
 package dev.playground.provider;
 
+import dev.playground.common.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
@@ -187,12 +188,7 @@ public final class SimulatedProvider implements AutoCloseable {
   }
 
   private static ThreadFactory threads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    return DaemonThreads.numbered(prefix);
   }
 
   /**

@@ -1,32 +1,32 @@
 package dev.playground.session;
 
+import dev.playground.common.Causes;
+import dev.playground.common.DaemonThreads;
 import dev.playground.events.RunEvent;
-import dev.playground.faults.FaultPlan;
 import dev.playground.policy.ManagedBreaker;
-import dev.playground.policy.PolicyJson;
-import dev.playground.policy.PolicySet;
 import dev.playground.scenario.LoadSpec;
 import dev.playground.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The window's engine side: one running {@link dev.playground.scenario.ScenarioRun} at a time (a preset with the
  * user's changes, live or fast-forwarded, on the simulated provider or a real endpoint behind the chaos proxy),
  * or a replayed run log instead. Its events go to the window's consumer; opening another run closes the one
- * before ({@code run_finished}). Thread-safe; nothing here blocks the caller: runs start and stop on the
- * session's own thread, files are read and written on another.
+ * before ({@code run_finished}). Changes to the open run go through {@link #edits()}, files through
+ * {@link #exports()}. Thread-safe; nothing here blocks the caller: runs start and stop on the session's own
+ * thread, files are read and written on another.
  */
-public final class Session implements PlaygroundActions, RunLogExport, AutoCloseable {
+public final class Session implements PlaygroundActions, AutoCloseable {
   /** What {@code faults_changed} names when the engine's own retriever and cache were broken. */
   public static final String ENGINE = "engine";
 
@@ -34,29 +34,56 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   private volatile SessionListener listener;
   private final Function<String, String> env;
   private final Path logDir;
-  private final ExecutorService sessionThread = daemonThread("playground-session");
-  private final ExecutorService files = daemonThread("playground-files");
-  private final ExecutorService asks = Executors.newCachedThreadPool(r -> daemon(r, "playground-ask"));
+  private final ExecutorService sessionThread = DaemonThreads.single("playground-session");
+  private final ExecutorService files = DaemonThreads.single("playground-files");
+  private final ExecutorService asks = DaemonThreads.cached("playground-ask");
   private final Object lock = new Object();
+  private final LiveEdits edits = new LiveEdits(this);
+  private final Exports exports;
   private SessionSettings settings; // guarded by lock
   private long runs; // session thread only
   private boolean closed; // guarded by lock
-  private volatile CompletableFuture<RunHandle> current = noRun("no run is open yet");
+  /** What prompts wait on before the first run is asked for; then follows it. */
+  private final CompletableFuture<RunHandle> firstRun = new CompletableFuture<>();
+  private volatile CompletableFuture<RunHandle> current = firstRun;
   private volatile Replay replay;
   private volatile RunHandle openRun; // written on the session thread only
 
   /**
+   * A session whose settings come later ({@link #initialize}, or the first {@link #open}); prompts sent before its
+   * first run opens wait for it.
+   *
    * @param window where every event of the open run goes (the window's batcher), from any thread
    * @param env reads the environment: the API key of a real endpoint ({@code System::getenv} in the app)
    * @param logDir where each run's log is written
    */
-  public Session(SessionSettings initial, Consumer<? super RunEvent> window, SessionListener listener,
-      Function<String, String> env, Path logDir) {
-    this.settings = Objects.requireNonNull(initial, "initial");
+  public Session(Consumer<? super RunEvent> window, SessionListener listener, Function<String, String> env,
+      Path logDir) {
     this.window = Objects.requireNonNull(window, "window");
     this.listener = listener == null ? new SessionListener() {} : listener;
     this.env = Objects.requireNonNull(env, "env");
     this.logDir = Objects.requireNonNull(logDir, "logDir");
+    this.exports = new Exports(this, files);
+  }
+
+  /** A session that starts with {@code initial} ({@link #start()} opens its first run). */
+  public Session(SessionSettings initial, Consumer<? super RunEvent> window, SessionListener listener,
+      Function<String, String> env, Path logDir) {
+    this(window, listener, env, logDir);
+    this.settings = Objects.requireNonNull(initial, "initial");
+  }
+
+  /**
+   * The settings the first run starts with, once they are known (the window is built meanwhile).
+   *
+   * @throws IllegalStateException when the session already has settings
+   */
+  public void initialize(SessionSettings initial) {
+    Objects.requireNonNull(initial, "initial");
+    synchronized (lock) {
+      if (settings != null) throw new IllegalStateException("the session already has its settings");
+      settings = initial;
+    }
   }
 
   /** Who is told what the session does (replaces the one given at construction). */
@@ -64,7 +91,17 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     this.listener = listener == null ? new SessionListener() {} : listener;
   }
 
-  /** The settings the next run starts with (also those of the open run, if any). */
+  /** Changes to the open run: faults, the engine's faults, policies. */
+  public LiveEdits edits() {
+    return edits;
+  }
+
+  /** The run shown, as files: run log, CSV, charts, HTML report. */
+  public Exports exports() {
+    return exports;
+  }
+
+  /** The settings the next run starts with (also those of the open run, if any); null before the first. */
   public SessionSettings settings() {
     synchronized (lock) {
       return settings;
@@ -73,7 +110,9 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   /** Opens a run of the current settings. */
   public CompletableFuture<RunInfo> start() {
-    return open(settings());
+    SessionSettings s = settings();
+    if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("the session has no settings yet"));
+    return open(s);
   }
 
   /**
@@ -103,7 +142,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
           handle.complete(started);
           opened.complete(info);
         } catch (RuntimeException e) {
-          listener.runFailed("could not start " + next.scenario().name() + ": " + message(e));
+          listener.runFailed("could not start " + next.scenario().name() + ": " + Causes.message(e));
           handle.completeExceptionally(e);
           opened.completeExceptionally(e);
         }
@@ -114,28 +153,26 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   /** Fresh run of the same settings (scenario time from 0). */
   public CompletableFuture<RunInfo> restart() {
-    return open(settings());
+    return start();
   }
 
   /** Loads a preset (its policies and faults, not the user's changes) into a fresh run. */
   public CompletableFuture<RunInfo> pick(Scenario preset) {
-    return open(settings().withScenario(preset));
+    return reopenWith(s -> s.withScenario(preset));
   }
 
   public CompletableFuture<RunInfo> setClock(ClockMode clock) {
-    SessionSettings next;
-    try {
-      next = settings().withClock(clock);
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return open(next);
+    return reopenWith(s -> s.withClock(clock));
   }
 
   public CompletableFuture<RunInfo> setProvider(ProviderChoice provider) {
+    return reopenWith(s -> s.withProvider(provider));
+  }
+
+  private CompletableFuture<RunInfo> reopenWith(UnaryOperator<SessionSettings> change) {
     SessionSettings next;
     try {
-      next = settings().withProvider(provider);
+      next = change.apply(settings());
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -144,16 +181,14 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   /** Changes the fast-forward speed, also while a run plays. */
   public void setSpeed(Speed speed) {
-    synchronized (lock) {
-      settings = settings.withSpeed(speed);
-    }
+    updateSettings(s -> s.withSpeed(speed));
     RunHandle h = openRun;
     if (h != null) h.setSpeed(speed);
   }
 
   /** The open run's number and state, or null while none is open. */
   public RunInfo runInfo() {
-    RunHandle h = openRun();
+    RunHandle h = openRun;
     return h == null ? null : RunInfo.of(h);
   }
 
@@ -164,7 +199,7 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   /** The open run's breakers by "provider/model" (manual open / close / half-open), or none. */
   public Map<String, ManagedBreaker> breakers() {
-    RunHandle h = openRun();
+    RunHandle h = openRun;
     return h == null ? Map.of() : h.run.client().breakers();
   }
 
@@ -190,108 +225,8 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
 
   @Override
   public void stop() {
-    RunHandle h = openRun();
-    if (h != null) h.stopLoad();
-  }
-
-  /** Applies a fault plan to a provider of the open run, on the session's thread (its windows start then). */
-  public CompletableFuture<Void> applyFaults(String provider, FaultPlan plan) {
-    Objects.requireNonNull(plan, "plan");
-    return current.thenAcceptAsync(h -> {
-      stillOpen(h);
-      applyFaults(h, provider, plan);
-    }, sessionThread);
-  }
-
-  /**
-   * Applies a fault plan to a provider of the open run now, on the calling thread (the panels' Apply: swapping a
-   * plan in is quick). Its windows start now; {@code faults_changed} is logged.
-   *
-   * @throws IllegalStateException when no run is open (a replay is shown, or a run is starting)
-   * @throws IllegalArgumentException when the provider is unknown or real
-   */
-  public void applyFaultsNow(String provider, FaultPlan plan) {
-    Objects.requireNonNull(plan, "plan");
-    applyFaults(requireOpen(), provider, plan);
-  }
-
-  private void applyFaults(RunHandle h, String provider, FaultPlan plan) {
-    if (!h.run.providers().names().contains(provider))
-      throw new IllegalArgumentException("no provider named \"" + provider + "\" in this run; there are "
-          + String.join(", ", h.run.providers().names()));
-    h.run.providers().applyFaults(provider, plan); // publishes faults_changed
-    synchronized (lock) {
-      if (settings.provider().isSimulated()) settings = settings.withScenario(settings.scenario().withFaults(provider, plan));
-    }
-    listener.faultsChanged(provider, plan);
-  }
-
-  /**
-   * Applies a plan to the engine's own retriever and response cache now, on the calling thread (every rule
-   * targets {@code retriever} or {@code cache}); logged as {@code faults_changed} for {@code engine}, and kept
-   * for the next runs of this scenario.
-   *
-   * @throws IllegalStateException when no run is open
-   * @throws IllegalArgumentException when a rule targets the chat (nothing applied)
-   */
-  public void applyEngineFaultsNow(FaultPlan plan) {
-    Objects.requireNonNull(plan, "plan");
-    RunHandle h = requireOpen();
-    h.run.applyEngineFaults(plan);
-    synchronized (lock) {
-      settings = settings.withScenario(settings.scenario().withEngineFaults(plan));
-    }
-    listener.faultsChanged(ENGINE, plan);
-  }
-
-  /**
-   * Gives the open run's client new policies, on the session's thread, and logs {@code policies_changed}; they
-   * stay for the next runs of this scenario. Policies the scenario cannot hold (a chain naming an unknown
-   * provider) are refused before anything changes.
-   */
-  public CompletableFuture<Void> updatePolicies(PolicySet policies) {
-    Objects.requireNonNull(policies, "policies");
-    return current.thenAcceptAsync(h -> {
-      stillOpen(h);
-      updatePolicies(h, policies);
-    }, sessionThread);
-  }
-
-  /**
-   * As {@link #updatePolicies}, now, on the calling thread (the Policies panel's Apply).
-   *
-   * @throws IllegalStateException when no run is open
-   * @throws IllegalArgumentException when the scenario cannot hold these policies (nothing applied)
-   */
-  public void updatePoliciesNow(PolicySet policies) {
-    Objects.requireNonNull(policies, "policies");
-    updatePolicies(requireOpen(), policies);
-  }
-
-  private void updatePolicies(RunHandle h, PolicySet policies) {
-    Scenario kept;
-    synchronized (lock) {
-      Scenario base = settings.scenario();
-      // against a real endpoint the chain is the endpoint's; the scenario keeps its own
-      kept = base.withPolicies(settings.provider().isSimulated() ? policies
-          : policies.withChain(base.policies().chain()));
-      h.scenario.checkPolicies(policies); // the run's own providers must hold the chain too
-    }
-    h.run.client().updatePolicies(policies);
-    h.run.recorder().publish((s, t) -> new RunEvent.PoliciesChanged(s, t, PolicyJson.toTree(policies)));
-    synchronized (lock) {
-      settings = settings.withScenario(kept);
-    }
-    listener.policiesChanged(policies, h.breakerDelays());
-  }
-
-  private RunHandle requireOpen() {
     RunHandle h = openRun;
-    if (h != null) return h;
-    Replay r = replay;
-    throw new IllegalStateException(r != null
-        ? "a replay is shown (" + r.name() + "): go back to live first"
-        : "no run is open yet: wait a moment and try again");
+    if (h != null) h.stopLoad();
   }
 
   /**
@@ -322,26 +257,6 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     return restart();
   }
 
-  /** Copies the run log shown (the open run's, up to now, or the replayed file) to {@code target}. */
-  @Override
-  public CompletableFuture<Path> saveRunLog(Path target) {
-    return source().thenApplyAsync(src -> RunExports.copyLog(src, target), files);
-  }
-
-  /** Writes attempts.csv and requests.csv of the run shown into {@code dir}. */
-  @Override
-  public CompletableFuture<List<Path>> saveCsv(Path dir) {
-    return source().thenApplyAsync(src -> RunExports.csv(src, dir), files);
-  }
-
-  /** The HTML report's opening sections for the run shown: what ran, and its summary. */
-  public List<dev.playground.session.HtmlReport.Section> reportSections() {
-    Replay r = replay;
-    if (r != null) return RunExports.sections(r);
-    RunHandle h = openRun();
-    return h == null ? List.of() : RunExports.sections(h);
-  }
-
   /** Closes the open run (run_finished, providers stopped) and the session's threads. Waits at most 10 s. */
   @Override
   public void close() {
@@ -364,11 +279,59 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     asks.shutdownNow();
   }
 
+  // --- for LiveEdits and Exports -----------------------------------------------------------------------------
+
+  SessionListener listener() {
+    return listener;
+  }
+
+  ExecutorService sessionThread() {
+    return sessionThread;
+  }
+
+  /** The run prompts go to (or will, once it has started); fails while a replay is shown. */
+  CompletableFuture<RunHandle> current() {
+    return current;
+  }
+
+  /** The open run, or null while none is. */
+  RunHandle openRun() {
+    return openRun;
+  }
+
+  /** The open run, or a one-sentence reason why there is none. */
+  RunHandle requireOpen() {
+    RunHandle h = openRun;
+    if (h != null) return h;
+    Replay r = replay;
+    throw new IllegalStateException(r != null
+        ? "a replay is shown (" + r.name() + "): go back to live first"
+        : "no run is open yet: wait a moment and try again");
+  }
+
+  /** Fails when {@code h} is no longer the open run (another opened meanwhile). */
+  void stillOpen(RunHandle h) {
+    if (h != openRun) throw new IllegalStateException("the run changed before the change could be applied; try again");
+  }
+
+  /** Changes the settings the next runs start with, atomically. */
+  void updateSettings(UnaryOperator<SessionSettings> change) {
+    synchronized (lock) {
+      settings = change.apply(settings);
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------------------
+
   /**
    * Makes {@code next} the run that prompts go to and queues the work that gets there. Called under the lock,
    * and never after {@link #close}, so the session thread runs these in the order the runs were asked for.
    */
   private void switchTo(CompletableFuture<RunHandle> next, Runnable work) {
+    if (!firstRun.isDone()) next.whenComplete((h, e) -> {
+      if (e != null) firstRun.completeExceptionally(e);
+      else firstRun.complete(h);
+    });
     current = next;
     sessionThread.execute(work);
   }
@@ -378,20 +341,6 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
     RunHandle h = openRun;
     openRun = null;
     if (h != null) h.close();
-  }
-
-  private RunHandle openRun() {
-    return openRun;
-  }
-
-  private void stillOpen(RunHandle h) {
-    if (h != openRun) throw new IllegalStateException("the run changed before the change could be applied; try again");
-  }
-
-  private CompletableFuture<RunExports.Source> source() {
-    Replay r = replay;
-    if (r != null) return CompletableFuture.completedFuture(RunExports.Source.of(r));
-    return current.thenApply(RunExports.Source::of);
   }
 
   private void checkRunnable(SessionSettings next) {
@@ -404,26 +353,11 @@ public final class Session implements PlaygroundActions, RunLogExport, AutoClose
   }
 
   private static String fileName(long number, SessionSettings s) {
-    return String.format(java.util.Locale.ROOT, "run-%03d-%s-%s.jsonl", number, s.scenario().name(),
+    return String.format(Locale.ROOT, "run-%03d-%s-%s.jsonl", number, s.scenario().name(),
         s.clock() == ClockMode.LIVE ? "live" : "virtual");
-  }
-
-  public static String message(Throwable e) {
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   private static <T> CompletableFuture<T> noRun(String why) {
     return CompletableFuture.failedFuture(new IllegalStateException(why));
-  }
-
-  private static ExecutorService daemonThread(String name) {
-    return Executors.newSingleThreadExecutor(r -> daemon(r, name));
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 }

@@ -144,7 +144,7 @@ class PlaygroundAcceptanceTest {
     send(robot, "What is a circuit breaker?");
     waitUntil(() -> text("#rungBadge").equals("full"));
     // when the provider goes down
-    wiring.session().applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(WAIT_S, TimeUnit.SECONDS);
+    wiring.session().edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(WAIT_S, TimeUnit.SECONDS);
     // then the same question comes from the cache, a new one gets the canned error
     send(robot, "What is a circuit breaker?");
     waitUntil(() -> text("#rungBadge").equals("cached"));
@@ -161,7 +161,7 @@ class PlaygroundAcceptanceTest {
     waitForTheRun();
     send(robot, "What is a circuit breaker?");
     waitUntil(() -> text("#rungBadge").equals("full"));
-    wiring.session().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(WAIT_S, TimeUnit.SECONDS);
+    wiring.session().edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(WAIT_S, TimeUnit.SECONDS);
     send(robot, "Another question");
     waitUntil(() -> text("#rungBadge").equals("error"));
     TableView<?> table = robot.lookup("#eventTable").queryTableView();

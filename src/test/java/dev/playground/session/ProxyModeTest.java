@@ -54,7 +54,7 @@ class ProxyModeTest {
     assertThat(endpoint.requestCount()).isEqualTo(1);
 
     // when the Faults side rate-limits every call of the proxy
-    session.applyFaults(ViaProxy.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
+    session.edits().applyFaults(ViaProxy.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
     AnswerView limited = session.ask("And now?").get(20, TimeUnit.SECONDS);
     // then the client retried against the proxy's 429s, and none of them reached the endpoint
     assertThat(limited.attempts()).isEqualTo(3);
@@ -67,7 +67,7 @@ class ProxyModeTest {
     session.setProvider(ProviderChoice.real(endpoint.baseUrl(), "gpt-4o-mini")).get(20, TimeUnit.SECONDS);
     var refused = session.setClock(ClockMode.FAST_FORWARD);
     assertThat(refused).isCompletedExceptionally();
-    assertThat(refused.handle((v, e) -> Session.message(e)).get())
+    assertThat(refused.handle((v, e) -> dev.playground.common.Causes.message(e)).get())
         .startsWith("Fast-forward needs the simulated provider");
     assertThat(session.settings().clock()).isEqualTo(ClockMode.LIVE);
     assertThat(session.ask("still live?").get(20, TimeUnit.SECONDS).provider()).isEqualTo(ViaProxy.PROVIDER);

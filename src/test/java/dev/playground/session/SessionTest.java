@@ -58,7 +58,7 @@ class SessionTest {
   void rateLimitingEveryCallRetriesAndOpensTheBreaker() throws Exception {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     // when every call is rate limited and two prompts are sent
-    session.applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
+    session.edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
     session.ask("first question").get(20, TimeUnit.SECONDS);
     AnswerView second = session.ask("second question").get(20, TimeUnit.SECONDS);
     // then the client waited what the provider asked and retried, and the breaker opened after 3 failures
@@ -76,7 +76,7 @@ class SessionTest {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     assertThat(session.ask("asked before the outage").get(20, TimeUnit.SECONDS).rung()).isEqualTo(Rung.FULL);
     // when the provider goes down
-    session.applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(10, TimeUnit.SECONDS);
+    session.edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(10, TimeUnit.SECONDS);
     // then a question answered before comes from the cache, a new one gets the error rung
     assertThat(session.ask("asked before the outage").get(20, TimeUnit.SECONDS).rung()).isEqualTo(Rung.CACHED);
     assertThat(session.ask("never asked before").get(20, TimeUnit.SECONDS).rung()).isEqualTo(Rung.ERROR);
@@ -103,7 +103,7 @@ class SessionTest {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     var unknown = TestScenarios.policies().withChain(ChainSpec.of(new ModelRef("nowhere", "gpt-4o")));
     // when policies name a provider the scenario has not
-    assertThatThrownBy(() -> session.updatePolicies(unknown).get(10, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> session.edits().updatePolicies(unknown).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().hasMessageContaining("policies.chain.models[0].provider \"nowhere\" is not a provider of this scenario");
     // then the run goes on with the old ones, and nothing was logged as changed
@@ -116,8 +116,8 @@ class SessionTest {
   void newPoliciesApplyAtOnceAreLoggedAndStayForTheNextRun() throws Exception {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     var noRetry = TestScenarios.policies().withRetry(null);
-    session.updatePolicies(noRetry).get(10, TimeUnit.SECONDS);
-    session.applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(10, TimeUnit.SECONDS);
+    session.edits().updatePolicies(noRetry).get(10, TimeUnit.SECONDS);
+    session.edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(10, TimeUnit.SECONDS);
     // then a failing request is not retried any more
     assertThat(session.ask("no retry now").get(20, TimeUnit.SECONDS).attempts()).isEqualTo(1);
     assertThat(events).anyMatch(e -> e instanceof RunEvent.PoliciesChanged);
@@ -132,10 +132,10 @@ class SessionTest {
     var info = session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     assertThat(info.engineFaults().rules()).isEmpty();
     // a rule for the chat cannot break the engine: refused, nothing applied
-    assertThatThrownBy(() -> session.applyEngineFaultsNow(TestScenarios.outage()))
+    assertThatThrownBy(() -> session.edits().applyEngineFaultsNow(TestScenarios.outage()))
         .hasMessageStartingWith("the engine's plan breaks the retriever or the cache");
     // when the retriever fails
-    session.applyEngineFaultsNow(dev.playground.faults.FaultPlans.parse(
+    session.edits().applyEngineFaultsNow(dev.playground.faults.FaultPlans.parse(
         "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}"));
     // then the full rung cannot answer (no context), and the change was logged
     assertThat(session.ask("a question with no context now").get(20, TimeUnit.SECONDS).rung()).isEqualTo(Rung.ERROR);
@@ -188,9 +188,9 @@ class SessionTest {
   void anExportedLogReopensAsTheSameEventsAndSendingIsOffWhileViewingIt() throws Exception {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     session.ask("one").get(20, TimeUnit.SECONDS);
-    session.applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
+    session.edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
     session.ask("two").get(20, TimeUnit.SECONDS);
-    Path saved = session.saveRunLog(logs.resolve("saved/run.jsonl")).get(10, TimeUnit.SECONDS);
+    Path saved = session.exports().saveRunLog(logs.resolve("saved/run.jsonl")).get(10, TimeUnit.SECONDS);
     List<RunEvent> live = List.copyOf(events);
     events.clear();
     // when the saved log is opened
@@ -227,7 +227,7 @@ class SessionTest {
   void aLogWhoseLastLineWasCutOpensWithTheWarning() throws Exception {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     session.ask("one").get(20, TimeUnit.SECONDS);
-    Path saved = session.saveRunLog(logs.resolve("full.jsonl")).get(10, TimeUnit.SECONDS);
+    Path saved = session.exports().saveRunLog(logs.resolve("full.jsonl")).get(10, TimeUnit.SECONDS);
     String text = Files.readString(saved);
     Path cut = Files.writeString(logs.resolve("cut.jsonl"), text.substring(0, text.length() - 20));
     List<String> warnings = session.openRun(cut).get(20, TimeUnit.SECONDS);
@@ -238,7 +238,7 @@ class SessionTest {
   void csvExportWritesAttemptsAndRequests() throws Exception {
     session(SessionSettings.of(TestScenarios.healthy())).start().get(20, TimeUnit.SECONDS);
     session.ask("one").get(20, TimeUnit.SECONDS);
-    List<Path> csv = session.saveCsv(logs.resolve("csv")).get(10, TimeUnit.SECONDS);
+    List<Path> csv = session.exports().saveCsv(logs.resolve("csv")).get(10, TimeUnit.SECONDS);
     assertThat(csv).extracting(p -> p.getFileName().toString()).containsExactly("attempts.csv", "requests.csv");
     assertThat(Files.readAllLines(csv.get(1))).hasSize(2);
   }

@@ -1,5 +1,6 @@
 package dev.playground.ui.compare;
 
+import dev.playground.common.Causes;
 import dev.playground.events.RunEvent;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
@@ -185,8 +186,7 @@ final class CompareViewModel {
   private void failed(long runGeneration, RuntimeException e) {
     if (runGeneration != generation) return;
     running.set(false);
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    status.set("The comparison failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+    status.set("The comparison failed: " + Causes.message(e));
   }
 
   private void setA(PolicySet p) {

@@ -1,5 +1,6 @@
 package dev.playground.ui.prompt;
 
+import dev.playground.common.Causes;
 import dev.playground.events.Rung;
 import dev.playground.session.AnswerView;
 import dev.playground.session.PlaygroundActions;
@@ -185,7 +186,6 @@ public final class PromptViewModel {
   }
 
   private static String reason(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return Causes.message(error);
   }
 }

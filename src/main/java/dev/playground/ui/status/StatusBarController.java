@@ -27,6 +27,7 @@ public final class StatusBarController {
   @FXML
   private void initialize() {
     countersLabel.textProperty().bind(model.countersProperty());
+    statusMessage.textProperty().bind(model.messageProperty());
     model.lamps().addListener((ListChangeListener<StatusViewModel.Lamp>) c -> rebuildLamps());
     rebuildLamps();
     replayBox.visibleProperty().bind(model.replayProperty().isNotNull());
@@ -39,11 +40,6 @@ public final class StatusBarController {
   @FXML
   private void backToLive() {
     model.backToLive();
-  }
-
-  /** A short message at the right of the bar ("Saved 4 charts to …"). */
-  public void showMessage(String message) {
-    statusMessage.setText(message);
   }
 
   private void rebuildLamps() {

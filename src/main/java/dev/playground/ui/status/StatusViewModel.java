@@ -53,6 +53,7 @@ public final class StatusViewModel {
   private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<String> replay = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private Runnable onBackToLive = () -> {};
 
   public StatusViewModel() {
@@ -68,6 +69,13 @@ public final class StatusViewModel {
 
   /** The name of the replayed run log shown, or null while a live run is shown. */
   public ReadOnlyObjectProperty<String> replayProperty() { return replay.getReadOnlyProperty(); }
+
+  /** A short message at the right of the bar ("Saved 4 charts to …"). */
+  public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+  public void showMessage(String text) {
+    message.set(text == null ? "" : text);
+  }
 
   /** Shows the replay badge for {@code fileName}; null hides it. */
   public void setReplay(String fileName) {
