@@ -3,7 +3,6 @@ package dev.playground.engine;
 import dev.playground.common.Causes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /** Small helpers for futures that complete with the real failure, never a wrapper. Stateless. */

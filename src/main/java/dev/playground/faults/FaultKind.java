@@ -1,6 +1,7 @@
 package dev.playground.faults;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,7 +71,7 @@ public enum FaultKind {
   }
 
   public static Optional<FaultKind> fromWireName(String name) {
-    return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name.trim().toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name.trim().toLowerCase(Locale.ROOT)));
   }
 
   /** The wire names, in declaration order, for messages that list what is allowed. */

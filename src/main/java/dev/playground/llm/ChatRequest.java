@@ -1,6 +1,7 @@
 package dev.playground.llm;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public record ChatRequest(
 
   /** This request with one more header (replacing one of the same name). */
   public ChatRequest withHeader(String name, String value) {
-    var headers = new java.util.HashMap<>(extraHeaders);
+    var headers = new HashMap<>(extraHeaders);
     headers.put(name, value);
     return new ChatRequest(prompt, context, timeout, stream, headers, call);
   }

@@ -1,5 +1,7 @@
 package dev.playground.llm;
 
+import java.util.Optional;
+
 /**
  * The one failure taxonomy: every SDK exception and every bad answer lands on exactly one of these.
  * Immutable. {@link #wireName()} is the {@code outcome} the run log writes.
@@ -61,8 +63,8 @@ public enum FailureKind {
     return this == EMPTY_ANSWER || this == TRUNCATED || this == CONTENT_FILTERED || this == STREAM_CUT;
   }
 
-  public static java.util.Optional<FailureKind> fromWireName(String name) {
-    for (FailureKind k : values()) if (k.wireName.equals(name)) return java.util.Optional.of(k);
-    return java.util.Optional.empty();
+  public static Optional<FailureKind> fromWireName(String name) {
+    for (FailureKind k : values()) if (k.wireName.equals(name)) return Optional.of(k);
+    return Optional.empty();
   }
 }

@@ -1,12 +1,11 @@
 package dev.playground.llm;
 
-import dev.playground.common.DaemonThreads;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import dev.playground.common.DaemonThreads;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

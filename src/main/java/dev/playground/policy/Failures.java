@@ -1,19 +1,17 @@
 package dev.playground.policy;
 
-import dev.playground.common.Causes;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.TimeoutExceededException;
+import dev.playground.common.Causes;
 import dev.playground.llm.ChatAnswer;
 import dev.playground.llm.FailureKind;
 import dev.playground.llm.LlmFailure;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Puts what a call or a policy threw onto the failure taxonomy, the way every policy here sees it.

@@ -1,7 +1,7 @@
 package dev.playground.provider;
 
-import dev.playground.common.Causes;
 import com.sun.net.httpserver.HttpExchange;
+import dev.playground.common.Causes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.playground.provider;
 
-import dev.playground.common.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
+import dev.playground.common.DaemonThreads;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;

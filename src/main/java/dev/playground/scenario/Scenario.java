@@ -3,10 +3,12 @@ package dev.playground.scenario;
 import dev.playground.faults.FaultPlan;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.PolicySet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A runnable experiment: the providers and how they fail, the client's policies, the load, and the seed.
@@ -54,7 +56,7 @@ public record Scenario(
    */
   public void checkPolicies(PolicySet p) {
     if (p == null) throw new ScenarioException("policies must be given (at least a chain)");
-    checkChain(p, providers.stream().map(ProviderSpec::name).collect(java.util.stream.Collectors.toSet()));
+    checkChain(p, providers.stream().map(ProviderSpec::name).collect(Collectors.toSet()));
   }
 
   private static void checkChain(PolicySet policies, Set<String> names) {
@@ -93,7 +95,7 @@ public record Scenario(
    * faults and stays as it is.
    */
   public Scenario withFaults(String provider, FaultPlan plan) {
-    List<ProviderSpec> next = new java.util.ArrayList<>();
+    List<ProviderSpec> next = new ArrayList<>();
     for (ProviderSpec p : providers)
       next.add(!p.name().equals(provider) || p.type() == ProviderSpec.Type.REAL ? p
           : new ProviderSpec(p.name(), p.type(), p.models(), plan, p.baseUrl(), p.apiKeyEnv()));

@@ -4,6 +4,7 @@ import dev.playground.faults.FaultPlan;
 import dev.playground.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public record RunInfo(long number, SessionSettings settings, Scenario scenario, 
 
   public RunInfo {
     breakerDelays = Map.copyOf(breakerDelays);
-    breakable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(breakable));
+    breakable = Collections.unmodifiableMap(new LinkedHashMap<>(breakable));
     baseUrls = Map.copyOf(baseUrls);
   }
 

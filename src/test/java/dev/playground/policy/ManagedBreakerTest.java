@@ -7,8 +7,8 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playground.clock.VirtualClock;
 import dev.failsafe.Failsafe;
+import dev.playground.clock.VirtualClock;
 import dev.playground.events.BreakerState;
 import dev.playground.llm.ChatAnswer;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.playground.session;
 
-import dev.playground.session.HtmlReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;

@@ -2,6 +2,7 @@ package dev.playground.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.common.Causes;
 import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import dev.playground.provider.SimulatedProvider;
@@ -67,7 +68,7 @@ class ProxyModeTest {
     session.setProvider(ProviderChoice.real(endpoint.baseUrl(), "gpt-4o-mini")).get(20, TimeUnit.SECONDS);
     var refused = session.setClock(ClockMode.FAST_FORWARD);
     assertThat(refused).isCompletedExceptionally();
-    assertThat(refused.handle((v, e) -> dev.playground.common.Causes.message(e)).get())
+    assertThat(refused.handle((v, e) -> Causes.message(e)).get())
         .startsWith("Fast-forward needs the simulated provider");
     assertThat(session.settings().clock()).isEqualTo(ClockMode.LIVE);
     assertThat(session.ask("still live?").get(20, TimeUnit.SECONDS).provider()).isEqualTo(ViaProxy.PROVIDER);

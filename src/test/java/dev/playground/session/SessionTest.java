@@ -8,9 +8,12 @@ import dev.playground.events.RunEvent;
 import dev.playground.events.RunEventJson;
 import dev.playground.events.RunLogReader;
 import dev.playground.events.Rung;
+import dev.playground.faults.FaultPlans;
 import dev.playground.policy.ChainSpec;
 import dev.playground.policy.ModelRef;
 import dev.playground.scenario.Presets;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,7 +138,7 @@ class SessionTest {
     assertThatThrownBy(() -> session.edits().applyEngineFaultsNow(TestScenarios.outage()))
         .hasMessageStartingWith("the engine's plan breaks the retriever or the cache");
     // when the retriever fails
-    session.edits().applyEngineFaultsNow(dev.playground.faults.FaultPlans.parse(
+    session.edits().applyEngineFaultsNow(FaultPlans.parse(
         "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}"));
     // then the full rung cannot answer (no context), and the change was logged
     assertThat(session.ask("a question with no context now").get(20, TimeUnit.SECONDS).rung()).isEqualTo(Rung.ERROR);
@@ -263,10 +266,10 @@ class SessionTest {
 
   private static boolean reachable(String baseUrl) {
     try (var socket = new java.net.Socket()) {
-      var uri = java.net.URI.create(baseUrl);
+      var uri = URI.create(baseUrl);
       socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
       return true;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -1,15 +1,13 @@
 package dev.playground.ui.compare;
 
 import dev.playground.common.DaemonThreads;
-import dev.playground.ui.Fxml;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.Scenario;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
-import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 

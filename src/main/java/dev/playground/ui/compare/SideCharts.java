@@ -1,13 +1,12 @@
 package dev.playground.ui.compare;
 
-import dev.playground.ui.Fxml;
 import dev.playground.events.RunEvent;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.PolicySet;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package dev.playground.ui.faults;
 
-import dev.playground.ui.Fxml;
 import dev.playground.events.RunEvent;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlanException;
 import dev.playground.faults.FaultPlans;
-import java.io.IOException;
+import dev.playground.ui.Fxml;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;

@@ -2,15 +2,14 @@ package dev.playground.ui.main;
 
 import dev.playground.common.DaemonThreads;
 import dev.playground.events.RunEvent;
-import dev.playground.session.RunLogExport;
-import dev.playground.ui.Fxml;
-import dev.playground.ui.export.ExportViewModel;
-import dev.playground.ui.FxBatcher;
 import dev.playground.session.PlaygroundActions;
+import dev.playground.session.RunLogExport;
+import dev.playground.ui.FxBatcher;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.PulseExecutor;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
-import dev.playground.session.RunLogExport;
+import dev.playground.ui.export.ExportViewModel;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.prompt.PromptController;
 import dev.playground.ui.prompt.PromptViewModel;
@@ -23,14 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.Pane;
@@ -127,7 +129,7 @@ public final class PlaygroundWindow {
   }
 
   /** The theme shown; views with charts of their own follow it. */
-  public javafx.beans.property.ReadOnlyObjectProperty<Theme> themeProperty() {
+  public ReadOnlyObjectProperty<Theme> themeProperty() {
     return main.model().themeProperty();
   }
 
@@ -174,7 +176,7 @@ public final class PlaygroundWindow {
       build.run();
       return;
     }
-    javafx.beans.value.ChangeListener<Boolean>[] once = new javafx.beans.value.ChangeListener[1];
+    ChangeListener<Boolean>[] once = new ChangeListener[1];
     once[0] = (o, was, selected) -> {
       if (!selected) return;
       tab.selectedProperty().removeListener(once[0]);
@@ -221,7 +223,7 @@ public final class PlaygroundWindow {
 
   /** The Export menu's item with this fx:id (exportJsonlItem, exportCsvItem, exportPngItem, exportHtmlItem). */
   public MenuItem exportItem(String fxId) {
-    var menu = (javafx.scene.control.MenuButton) ids.get("exportMenu");
+    var menu = (MenuButton) ids.get("exportMenu");
     return menu.getItems().stream().filter(i -> fxId.equals(i.getId())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no export item with fx:id " + fxId));
   }

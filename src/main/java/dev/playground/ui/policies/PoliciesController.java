@@ -4,9 +4,11 @@ import dev.playground.policy.Jitter;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.RateLimiterSpec;
 import java.util.List;
+import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -18,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
@@ -29,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * Binds the Policies panel's FXML to its {@link PoliciesViewModel} and {@link BreakersModel}: each field to its
@@ -190,7 +194,7 @@ public final class PoliciesController {
   private void bindChain() {
     ChainForm chain = model.chain();
     chainList.setItems(chain.models());
-    chainList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+    chainList.setCellFactory(v -> new ListCell<>() {
       {
         setPrefWidth(0); // never wider than the list
       }
@@ -205,7 +209,7 @@ public final class PoliciesController {
     chainUpButton.disableProperty().bind(selected.lessThan(1));
     chainRemoveButton.disableProperty().bind(selected.lessThan(0));
     chainDownButton.disableProperty().bind(selected.lessThan(0)
-        .or(selected.greaterThanOrEqualTo(javafx.beans.binding.Bindings.size(chain.models()).subtract(1))));
+        .or(selected.greaterThanOrEqualTo(Bindings.size(chain.models()).subtract(1))));
     chainProviderPicker.valueProperty().bindBidirectional(chain.newProviderProperty());
     chainProviderPicker.valueProperty().addListener((o, a, p) -> offerModels(p));
     chainModelPicker.getEditor().textProperty().bindBidirectional(chain.newModelProperty());
@@ -340,8 +344,8 @@ public final class PoliciesController {
   }
 
   /** Shows an enum by its JSON name ("decorrelated", "bursty"). */
-  private static <T extends Enum<T>> javafx.util.StringConverter<T> named(java.util.function.Function<T, String> name) {
-    return new javafx.util.StringConverter<>() {
+  private static <T extends Enum<T>> StringConverter<T> named(Function<T, String> name) {
+    return new StringConverter<>() {
       @Override
       public String toString(T value) {
         return value == null ? "" : name.apply(value);

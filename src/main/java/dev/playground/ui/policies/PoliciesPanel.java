@@ -1,10 +1,10 @@
 package dev.playground.ui.policies;
 
-import dev.playground.ui.Fxml;
 import dev.playground.policy.ManagedBreaker;
 import dev.playground.policy.PolicySet;
-import java.io.IOException;
+import dev.playground.ui.Fxml;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +60,7 @@ public final class PoliciesPanel {
 
   /** The run's providers (name → its models; an empty list lets any model name be typed), for the chain. */
   public void setProviders(Map<String, List<String>> providers) {
-    model.setProviders(new java.util.LinkedHashMap<>(providers)); // keeps the order given
+    model.setProviders(new LinkedHashMap<>(providers)); // keeps the order given
     controller.showProviders();
   }
 

@@ -1,10 +1,9 @@
 package dev.playground.ui.preview;
 
-import dev.playground.ui.Fxml;
 import dev.playground.policy.RetrySpec;
 import dev.playground.scenario.Scenario;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
-import java.io.IOException;
 import java.util.Objects;
 import javafx.scene.Parent;
 

@@ -1,6 +1,10 @@
 package dev.playground.ui.session;
 
 import dev.playground.common.Causes;
+import dev.playground.faults.FaultPlan;
+import dev.playground.policy.PolicySet;
+import dev.playground.scenario.LoadSpec;
+import dev.playground.scenario.Scenario;
 import dev.playground.session.ClockMode;
 import dev.playground.session.ProviderChoice;
 import dev.playground.session.Replay;
@@ -9,10 +13,6 @@ import dev.playground.session.Session;
 import dev.playground.session.SessionListener;
 import dev.playground.session.SessionSettings;
 import dev.playground.session.Speed;
-import dev.playground.faults.FaultPlan;
-import dev.playground.policy.PolicySet;
-import dev.playground.scenario.LoadSpec;
-import dev.playground.scenario.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

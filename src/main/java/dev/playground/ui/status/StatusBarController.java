@@ -1,6 +1,7 @@
 package dev.playground.ui.status;
 
 import dev.playground.events.BreakerState;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -32,7 +33,7 @@ public final class StatusBarController {
     rebuildLamps();
     replayBox.visibleProperty().bind(model.replayProperty().isNotNull());
     replayBox.managedProperty().bind(replayBox.visibleProperty());
-    replayBadge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+    replayBadge.textProperty().bind(Bindings.createStringBinding(
         () -> model.replayProperty().get() == null ? "" : "replayed: " + model.replayProperty().get(),
         model.replayProperty()));
   }

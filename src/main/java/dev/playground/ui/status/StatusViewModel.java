@@ -1,13 +1,14 @@
 package dev.playground.ui.status;
 
 import dev.playground.events.BreakerState;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerChanged;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +113,7 @@ public final class StatusViewModel {
     for (RunEvent e : batch) {
       if (e instanceof RunStarted) {
         requests = ok = attempts = 0;
-        java.util.Arrays.fill(byRung, 0);
+        Arrays.fill(byRung, 0);
         lamps.clear();
         byName.clear();
         changed = true;
