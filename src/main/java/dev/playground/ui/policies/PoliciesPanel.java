@@ -40,7 +40,7 @@ public final class PoliciesPanel {
     this.model = model;
     this.breakers = breakers;
     controller = new PoliciesController(model, breakers);
-    root = Fxml.load("/dev/playground/ui/policies/PoliciesView.fxml", controller);
+    root = Fxml.load("/dev/playground/ui/policies/PoliciesView.fxml", controller.controllers());
   }
 
   /** A new panel with an empty chain until {@link #setPolicies}. FX thread. */
