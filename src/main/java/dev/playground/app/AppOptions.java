@@ -1,10 +1,11 @@
 package dev.playground.app;
 
 import dev.playground.scenario.Presets;
+import dev.playground.session.ClockMode;
+import dev.playground.session.Speed;
 import dev.playground.ui.main.Theme;
-import dev.playground.ui.session.ClockMode;
-import dev.playground.ui.session.Speed;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,7 +62,7 @@ record AppOptions(
   }
 
   private static List<String> tabs(String value) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String t : value.split(",")) {
       String tab = t.strip().toLowerCase(Locale.ROOT);
       if (!TABS.contains(tab))

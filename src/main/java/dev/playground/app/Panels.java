@@ -5,6 +5,8 @@ import dev.playground.faults.FaultPlan;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.ProviderSpec;
 import dev.playground.scenario.Scenario;
+import dev.playground.session.RunInfo;
+import dev.playground.session.Session;
 import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.compare.CompareView;
 import dev.playground.ui.faults.FaultTarget;
@@ -14,13 +16,12 @@ import dev.playground.ui.main.PlaygroundWindow;
 import dev.playground.ui.main.Theme;
 import dev.playground.ui.policies.PoliciesPanel;
 import dev.playground.ui.preview.SchedulePreviewView;
-import dev.playground.ui.session.RunInfo;
-import dev.playground.ui.session.Session;
 import dev.playground.ui.session.SessionViewModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 
 /**
  * The other rooms' views in the window: Faults and Policies in the side tabs, applying live through the
@@ -53,6 +54,7 @@ final class Panels implements AutoCloseable {
       if (p != null) policiesChanged(p);
     });
     window.themeProperty().addListener((o, a, theme) -> paletteChanged(theme));
+    window.follow(this::eventsArrived);
   }
 
   /** The Faults panel, once its tab was shown (tests). */
@@ -65,30 +67,33 @@ final class Panels implements AutoCloseable {
     return policies;
   }
 
-  /** A {@code faults_changed} event of the open run (the panel tells ours from outside changes). */
-  void faultsChanged(RunEvent.FaultsChanged event) {
-    if (faults != null) faults.faultsChanged(event);
+  /**
+   * A batch of the open run's events, once a frame: the Faults panel follows {@code faults_changed} (it tells
+   * ours from outside changes), the Policies panel's lamps follow breaker changes.
+   */
+  private void eventsArrived(List<RunEvent> batch) {
+    boolean breakers = false;
+    for (RunEvent e : batch) {
+      if (e instanceof RunEvent.FaultsChanged f && faults != null) faults.faultsChanged(f);
+      else if (e instanceof RunEvent.BreakerChanged) breakers = true;
+    }
+    if (breakers && policies != null) policies.refreshBreakers();
   }
 
-  /** A breaker changed: the Policies panel's lamps follow at once. */
-  void breakerChanged() {
-    if (policies != null) policies.refreshBreakers();
-  }
-
-  private javafx.scene.Node faults() {
+  private Node faults() {
     faults = FaultsPanel.create();
     faults.onApply((target, plan) -> {
-      if (FaultTarget.ENGINE.equals(target)) session.applyEngineFaultsNow(plan);
-      else session.applyFaultsNow(target, plan);
+      if (FaultTarget.ENGINE.equals(target)) session.edits().applyEngineFaultsNow(plan);
+      else session.edits().applyFaultsNow(target, plan);
     });
     var run = model.runProperty().get();
     if (run != null) faults.setTargets(targets(run));
     return faults.node();
   }
 
-  private javafx.scene.Node policies() {
+  private Node policies() {
     policies = PoliciesPanel.create();
-    policies.onApply(session::updatePoliciesNow);
+    policies.onApply(session.edits()::updatePoliciesNow);
     policies.setBreakers(() -> session.breakers().values());
     var run = model.runProperty().get();
     if (run != null) showRun(policies, run);
@@ -99,7 +104,7 @@ final class Panels implements AutoCloseable {
     return policies.node();
   }
 
-  private javafx.scene.Node preview() {
+  private Node preview() {
     preview = SchedulePreviewView.create();
     preview.setPalette(palette());
     Scenario s = model.scenarioProperty().get();
@@ -109,7 +114,7 @@ final class Panels implements AutoCloseable {
     return preview.root();
   }
 
-  private javafx.scene.Node compare() {
+  private Node compare() {
     compare = CompareView.create();
     compare.setPalette(palette());
     Scenario s = model.scenarioProperty().get();
@@ -119,7 +124,7 @@ final class Panels implements AutoCloseable {
     return compare.root();
   }
 
-  private javafx.scene.Node lab() {
+  private Node lab() {
     lab = HerdLabView.create();
     lab.setPalette(palette());
     return lab.root();
@@ -138,14 +143,14 @@ final class Panels implements AutoCloseable {
   }
 
   private void paletteChanged(Theme theme) {
-    ChartPalette palette = theme == Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT;
+    ChartPalette palette = theme.palette();
     if (preview != null) preview.setPalette(palette);
     if (compare != null) compare.setPalette(palette);
     if (lab != null) lab.setPalette(palette);
   }
 
   private ChartPalette palette() {
-    return window.themeProperty().get() == Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT;
+    return window.themeProperty().get().palette();
   }
 
   private static void showRun(PoliciesPanel panel, RunInfo run) {

@@ -1,5 +1,6 @@
 package dev.playground.app;
 
+import dev.playground.common.DaemonThreads;
 import dev.playground.llm.ChatModel;
 import dev.playground.llm.ChatRequest;
 import dev.playground.llm.OpenAiChatModel;
@@ -17,8 +18,7 @@ final class SdkWarmUp {
   private SdkWarmUp() {}
 
   static Thread start() {
-    Thread t = new Thread(SdkWarmUp::callOnce, "sdk-warm-up");
-    t.setDaemon(true);
+    Thread t = DaemonThreads.named("sdk-warm-up").newThread(SdkWarmUp::callOnce);
     t.setPriority(Thread.MIN_PRIORITY); // the window's own work comes first
     t.start();
     return t;

@@ -1,21 +1,20 @@
 package dev.playground.app;
 
-import dev.playground.events.RunEvent;
+import dev.playground.common.DaemonThreads;
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
+import dev.playground.session.ProviderChoice;
+import dev.playground.session.Session;
+import dev.playground.session.SessionSettings;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.lesson.LessonController;
 import dev.playground.ui.lesson.LessonViewModel;
 import dev.playground.ui.main.PlaygroundWindow;
 import dev.playground.ui.main.Theme;
 import dev.playground.ui.session.ClockController;
 import dev.playground.ui.session.PresetPickerController;
-import dev.playground.ui.session.ProviderChoice;
 import dev.playground.ui.session.ProviderController;
-import dev.playground.ui.session.Session;
-import dev.playground.ui.session.SessionSettings;
 import dev.playground.ui.session.SessionViewModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,15 +22,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 
 /**
- * The window wired to the engine: a {@link Session} behind Send and the load, its events into the window's
- * batcher, the top bar's preset, provider and clock controls, the Lesson tab, export and replay. Builds on the FX
- * thread; the session's first run starts after the window's first frame ({@link #afterFirstFrame}). Not
- * thread-safe: FX thread.
+ * The window wired to the engine: the {@link Session} behind Send and the load (prompts sent before its first
+ * run opens wait for it), its events into the window's batcher, the top bar's preset, provider and clock
+ * controls, the Lesson tab, export and replay. Builds on the FX thread; the session's first run starts after
+ * the window's first frame ({@link #afterFirstFrame}). Not thread-safe: FX thread.
  */
 final class Wiring implements AutoCloseable {
   private final AppOptions options;
@@ -39,29 +36,35 @@ final class Wiring implements AutoCloseable {
   private final SessionViewModel sessionModel;
   private final PlaygroundWindow window;
   private final LessonViewModel lesson = new LessonViewModel();
+  private final Panels panels;
   private Scene scene;
-  private Panels panels;
 
   private Wiring(AppOptions options, CompletableFuture<SessionSettings> settings, Function<String, String> env,
       Path logDir) {
     this.options = options;
-    LateActions actions = new LateActions();
-    this.window = PlaygroundWindow.create(actions); // the presets are read meanwhile, on another thread
-    this.session = new Session(settings.join(), this::onEvent, null, env, logDir);
-    actions.set(session);
+    PlaygroundWindow[] built = new PlaygroundWindow[1]; // the session's events go to the window made next
+    this.session = new Session(e -> built[0].events().accept(e), null, env, logDir);
+    this.window = PlaygroundWindow.create(session); // the presets are read meanwhile, on another thread
+    built[0] = window;
+    session.initialize(settings.join());
     this.sessionModel = new SessionViewModel(session, Platform::runLater, env);
     session.setListener(sessionModel.listener());
     wireTopBar();
     wireWindow();
-    wirePanels();
+    this.panels = new Panels(session, sessionModel, window);
   }
 
   /** Builds the wired window for the options' preset, on the simulated provider. FX thread. */
   static Wiring create(AppOptions options, Function<String, String> env, Path logDir) {
-    var settings = CompletableFuture.supplyAsync(() -> {
-      Scenario preset = Presets.get(options.preset()); // Jackson and 15 files: read while the FX thread builds
-      return new SessionSettings(preset, options.clock(), options.speed(), ProviderChoice.simulated());
-    }, Wiring::onDaemonThread);
+    var settings = new CompletableFuture<SessionSettings>();
+    DaemonThreads.start("presets", () -> {
+      try {
+        Scenario preset = Presets.get(options.preset()); // Jackson and 15 files: read while the FX thread builds
+        settings.complete(new SessionSettings(preset, options.clock(), options.speed(), ProviderChoice.simulated()));
+      } catch (RuntimeException e) {
+        settings.completeExceptionally(e);
+      }
+    });
     return new Wiring(options, settings, env, logDir);
   }
 
@@ -69,12 +72,6 @@ final class Wiring implements AutoCloseable {
   static Wiring create(AppOptions options, SessionSettings settings, Function<String, String> env, Path logDir) {
     return new Wiring(Objects.requireNonNull(options, "options"), CompletableFuture.completedFuture(settings), env,
         logDir);
-  }
-
-  private static void onDaemonThread(Runnable r) {
-    Thread t = new Thread(r, "presets");
-    t.setDaemon(true);
-    t.start();
   }
 
   PlaygroundWindow window() {
@@ -126,16 +123,15 @@ final class Wiring implements AutoCloseable {
   }
 
   private void wireTopBar() {
-    window.setPresetControl(load("/dev/playground/ui/session/PresetPicker.fxml", new PresetPickerController(sessionModel)));
-    window.setProviderControl(load("/dev/playground/ui/session/ProviderControl.fxml", new ProviderController(sessionModel)));
-    window.setClockControl(load("/dev/playground/ui/session/ClockControl.fxml", new ClockController(sessionModel)));
+    window.setPresetControl(Fxml.load("/dev/playground/ui/session/PresetPicker.fxml", new PresetPickerController(sessionModel)));
+    window.setProviderControl(Fxml.load("/dev/playground/ui/session/ProviderControl.fxml", new ProviderController(sessionModel)));
+    window.setClockControl(Fxml.load("/dev/playground/ui/session/ClockControl.fxml", new ClockController(sessionModel)));
   }
 
   private void wireWindow() {
     if (options.theme() == Theme.DARK) window.setTheme(Theme.DARK);
-    window.setRunLogExport(session);
-    window.setReportSections(session::reportSections);
-    window.setLazyView("lessonTab", () -> load("/dev/playground/ui/lesson/LessonView.fxml", new LessonController(lesson)));
+    window.setRunLogExport(session.exports());
+    window.setLazyView("lessonTab", () -> Fxml.load("/dev/playground/ui/lesson/LessonView.fxml", new LessonController(lesson)));
     var status = window.statusModel();
     var prompt = window.promptModel();
     status.setOnBackToLive(sessionModel::backToLive);
@@ -156,31 +152,6 @@ final class Wiring implements AutoCloseable {
     sessionModel.policiesProperty().addListener((o, a, p) -> {
       if (p != null && sessionModel.scenarioProperty().get() != null) lesson.showPolicies(p);
     });
-  }
-
-  /** Every run event: to the window's batcher; the few the panels follow, to them on the FX thread. */
-  private void onEvent(RunEvent e) {
-    window.events().accept(e);
-    if (e instanceof RunEvent.FaultsChanged f) Platform.runLater(() -> panels.faultsChanged(f));
-    else if (e instanceof RunEvent.BreakerChanged) Platform.runLater(panels::breakerChanged);
-  }
-
-  private void wirePanels() {
-    panels = new Panels(session, sessionModel, window);
-  }
-
-  /** Loads an FXML part with the given controller. */
-  static Node load(String resource, Object controller) {
-    FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(Wiring.class.getResource(resource), resource));
-    loader.setControllerFactory(type -> {
-      if (type.isInstance(controller)) return controller;
-      throw new IllegalStateException("no controller known for " + type.getName() + " in " + resource);
-    });
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load " + resource, e);
-    }
   }
 
   /** Ends the run (run_finished), stops its providers and the window's threads. */

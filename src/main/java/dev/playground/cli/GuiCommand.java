@@ -1,8 +1,10 @@
 package dev.playground.cli;
 
 import dev.playground.scenario.Presets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -37,7 +39,7 @@ final class GuiCommand implements Callable<Integer> {
   String show;
 
   @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run log (JSONL) instead of a live run.")
-  java.nio.file.Path open;
+  Path open;
 
   GuiCommand(Consumer<String[]> openWindow) {
     this.openWindow = openWindow;
@@ -73,7 +75,7 @@ final class GuiCommand implements Callable<Integer> {
 
   /** A value out of its list gets one line naming the option, the choices and the value. */
   private static void check(String option, String value, List<String> allowed) {
-    if (value != null && !allowed.contains(value.toLowerCase(java.util.Locale.ROOT)))
+    if (value != null && !allowed.contains(value.toLowerCase(Locale.ROOT)))
       throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was \"" + value + "\"");
   }
 }

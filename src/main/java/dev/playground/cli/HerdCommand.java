@@ -6,7 +6,10 @@ import dev.playground.lab.HerdSettings;
 import dev.playground.lab.HerdTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,9 +75,9 @@ final class HerdCommand implements Callable<Integer> {
   }
 
   private static String reason(Exception e) {
-    if (e instanceof java.nio.file.NoSuchFileException) return "no such directory";
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    if (e instanceof NoSuchFileException) return "no such directory";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

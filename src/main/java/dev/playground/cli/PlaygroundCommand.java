@@ -2,8 +2,8 @@ package dev.playground.cli;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The root of the command line. Without a subcommand it opens the window (the {@code gui} command).

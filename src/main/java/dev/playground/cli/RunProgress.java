@@ -1,9 +1,9 @@
 package dev.playground.cli;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RetryScheduled;
+import dev.playground.events.RunEvent;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

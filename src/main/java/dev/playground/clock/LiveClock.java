@@ -1,11 +1,11 @@
 package dev.playground.clock;
 
+import dev.playground.common.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real time, counted from when the clock was made; delayed work runs on a small pool of daemon threads.
@@ -20,12 +20,7 @@ public final class LiveClock implements RunClock, AutoCloseable {
   }
 
   public LiveClock(int threads) {
-    var counter = new AtomicInteger();
-    var executor = new ScheduledThreadPoolExecutor(threads, r -> {
-      Thread t = new Thread(r, "run-clock-" + counter.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    var executor = new ScheduledThreadPoolExecutor(threads, DaemonThreads.numbered("run-clock"));
     executor.setRemoveOnCancelPolicy(true);
     this.timer = executor;
   }

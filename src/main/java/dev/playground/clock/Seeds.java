@@ -1,5 +1,7 @@
 package dev.playground.clock;
 
+import java.util.Arrays;
+
 /**
  * The run's seeded randomness, as pure functions: the same seed and the same coordinates (request, attempt,
  * rule …) give the same number, whatever thread asks and in whatever order. Thread-safe (stateless).
@@ -22,7 +24,7 @@ public final class Seeds {
 
   /** A standard normal number for the seed and the coordinates (Box–Muller on two derived uniforms). */
   public static double gaussian(long seed, long... coordinates) {
-    long[] a = java.util.Arrays.copyOf(coordinates, coordinates.length + 1);
+    long[] a = Arrays.copyOf(coordinates, coordinates.length + 1);
     long[] b = a.clone();
     a[a.length - 1] = 1;
     b[b.length - 1] = 2;

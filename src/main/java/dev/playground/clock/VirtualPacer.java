@@ -1,5 +1,6 @@
 package dev.playground.clock;
 
+import dev.playground.common.DaemonThreads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,8 +25,7 @@ public final class VirtualPacer implements AutoCloseable {
   public VirtualPacer(VirtualClock clock, double speed) {
     this.clock = clock;
     setSpeed(speed);
-    this.thread = new Thread(this::drive, "virtual-pacer");
-    thread.setDaemon(true);
+    this.thread = DaemonThreads.named("virtual-pacer").newThread(this::drive);
   }
 
   public VirtualPacer start() {

@@ -1,15 +1,19 @@
 package dev.playground.engine;
 
-import dev.playground.faults.FaultKind;
+import java.util.Map;
 
 /**
- * How to send one prompt: streamed or not, and optionally a fault forced on every call of this request
- * (sent as {@code X-Playground-Fault}, which only the simulated provider understands). Immutable.
+ * How to send one prompt: streamed or not, and headers sent with every call of the request (the simulated
+ * provider reads {@code X-Playground-Fault} there). Immutable.
  */
-public record AskOptions(boolean stream, FaultKind forcedFault) {
-  public static final AskOptions DEFAULT = new AskOptions(false, null);
+public record AskOptions(boolean stream, Map<String, String> headers) {
+  public static final AskOptions DEFAULT = new AskOptions(false, Map.of());
+
+  public AskOptions {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
 
   public static AskOptions streaming() {
-    return new AskOptions(true, null);
+    return new AskOptions(true, Map.of());
   }
 }

@@ -14,6 +14,7 @@ import dev.playground.policy.PolicySet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,9 +41,9 @@ final class Breakers {
   synchronized void update(PolicySet next) {
     PolicySet before = policies;
     policies = next;
-    if (!java.util.Objects.equals(before.breaker(), next.breaker())) breakers.clear();
-    if (!java.util.Objects.equals(before.bulkhead(), next.bulkhead())) bulkheads.clear();
-    if (!java.util.Objects.equals(before.rateLimiter(), next.rateLimiter())) rateLimiters.clear();
+    if (!Objects.equals(before.breaker(), next.breaker())) breakers.clear();
+    if (!Objects.equals(before.bulkhead(), next.bulkhead())) bulkheads.clear();
+    if (!Objects.equals(before.rateLimiter(), next.rateLimiter())) rateLimiters.clear();
     for (ModelRef ref : next.chain().models()) breaker(ref);
   }
 

@@ -1,8 +1,8 @@
 package dev.playground.engine;
 
+import dev.playground.common.Causes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /** Small helpers for futures that complete with the real failure, never a wrapper. Stateless. */
@@ -10,10 +10,7 @@ final class Futures {
   private Futures() {}
 
   static Throwable unwrap(Throwable t) {
-    Throwable e = t;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null)
-      e = e.getCause();
-    return e;
+    return Causes.unwrap(t);
   }
 
   static <T> CompletableFuture<T> failed(Throwable t) {

@@ -13,12 +13,12 @@ import dev.playground.clock.RunClock;
 import dev.playground.clock.Seeds;
 import dev.playground.events.RetryReason;
 import dev.playground.events.Rung;
+import dev.playground.llm.CallRef;
 import dev.playground.llm.ChatAnswer;
 import dev.playground.llm.ChatModel;
 import dev.playground.llm.ChatRequest;
 import dev.playground.llm.FailureKind;
 import dev.playground.llm.LlmFailure;
-import dev.playground.llm.SimulatedChatModel;
 import dev.playground.policy.ChainSpec;
 import dev.playground.policy.ManagedBreaker;
 import dev.playground.policy.ModelRef;
@@ -56,11 +56,9 @@ final class ModelChain {
   private final Scheduler scheduler;
   private final long seed;
   private final Set<FailureKind> failIfStill;
-  private final boolean faultsByCall;
 
   ModelChain(PolicySet policies, ModelDirectory models, Breakers breakers, EngineEvents events, RunClock clock,
-      long seed, boolean faultsByCall) {
-    this.faultsByCall = faultsByCall;
+      long seed) {
     this.policies = policies;
     this.chain = policies.chain();
     this.models = models;
@@ -96,7 +94,7 @@ final class ModelChain {
     List<Policy<ChatAnswer>> list = new ArrayList<>();
     if (!last) list.add(fallbackTo(i + 1, t, request, rung));
     list.addAll(Policies.compose(retry, breakers.rateLimiter(ref), breakers.bulkhead(ref),
-        breaker == null ? null : breaker.policy(), null));
+        breaker == null ? null : breaker.policy()));
     FailsafeExecutor<ChatAnswer> executor = (list.isEmpty() ? Failsafe.<ChatAnswer>none() : Failsafe.with(list))
         .with(start == null ? scheduler : start);
     CompletableFuture<ChatAnswer> done = executor.getStageAsync(ctx -> {
@@ -141,7 +139,7 @@ final class ModelChain {
     long started = clock.nowNanos();
     CompletableFuture<ChatAnswer> call;
     try {
-      call = model.chat(faultsByCall ? keyed(request, t, rung, ref, modelAttempt) : request);
+      call = model.chat(request.withCall(call(t, rung, ref, modelAttempt)));
     } catch (RuntimeException e) {
       call = Futures.failed(e);
     }
@@ -160,12 +158,9 @@ final class ModelChain {
     });
   }
 
-  /** Names the logical call, so that the simulated provider decides its fault by it (A/B comparisons). */
-  private static ChatRequest keyed(ChatRequest request, RequestTrace t, Rung rung, ModelRef ref, int modelAttempt) {
-    long key = Seeds.mix(t.req, rung.ordinal(), Seeds.of(ref.key()), modelAttempt);
-    var headers = new java.util.HashMap<>(request.extraHeaders());
-    headers.put(SimulatedChatModel.CALL_HEADER, key + "/" + (modelAttempt - 1));
-    return new ChatRequest(request.prompt(), request.context(), request.timeout(), request.stream(), headers);
+  /** Names the logical call: the same request, rung and model give the same key whatever the policies. */
+  private static CallRef call(RequestTrace t, Rung rung, ModelRef ref, int modelAttempt) {
+    return new CallRef(Seeds.mix(t.req, rung.ordinal(), Seeds.of(ref.key()), modelAttempt), modelAttempt - 1);
   }
 
   private PolicyListener retryListener(RequestTrace t, ModelRef ref, InlineStart start) {

@@ -1,5 +1,6 @@
 package dev.playground.engine;
 
+import dev.playground.policy.ModelRef;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +16,7 @@ final class RequestTrace {
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger lastAttempt = new AtomicInteger();
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
-  private final AtomicReference<dev.playground.policy.ModelRef> answeredBy = new AtomicReference<>();
+  private final AtomicReference<ModelRef> answeredBy = new AtomicReference<>();
 
   RequestTrace(long req, String prompt, long startNanos) {
     this.req = req;
@@ -40,11 +41,11 @@ final class RequestTrace {
   }
 
   /** The model whose call returned an answer last: who answered, when the chain succeeds. */
-  void answered(dev.playground.policy.ModelRef ref) {
+  void answered(ModelRef ref) {
     answeredBy.set(ref);
   }
 
-  dev.playground.policy.ModelRef answeredBy() {
+  ModelRef answeredBy() {
     return answeredBy.get();
   }
 

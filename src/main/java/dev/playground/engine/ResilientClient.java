@@ -1,20 +1,16 @@
 package dev.playground.engine;
 
 import dev.playground.events.Rung;
-import dev.playground.faults.FaultDecision;
-import dev.playground.faults.FaultKind;
-import dev.playground.faults.Target;
 import dev.playground.llm.ChatRequest;
 import dev.playground.llm.FailureKind;
 import dev.playground.llm.LlmFailure;
-import dev.playground.policy.LadderSpec;
 import dev.playground.policy.LadderSpec.FullFailure;
+import dev.playground.policy.LadderSpec;
 import dev.playground.policy.ManagedBreaker;
 import dev.playground.policy.PolicySet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +26,6 @@ public final class ResilientClient {
   public static final int MAX_PROMPT_CHARS = 100_000;
   /** The per-attempt timeout when the timeout policy is off (openai-java's own default is 10 minutes). */
   public static final Duration NO_TIMEOUT_POLICY = Duration.ofMinutes(10);
-  private static final int CONTEXT_PASSAGES = 3;
 
   private final EngineSetup setup;
   private final EngineEvents events;
@@ -39,7 +34,7 @@ public final class ResilientClient {
   private volatile Settings settings;
 
   /** One policy set and what is built from it, swapped whole when the policies change. */
-  private record Settings(PolicySet policies, ModelChain chain, ResponseCache cache) {}
+  private record Settings(PolicySet policies, ModelChain chain, AnswerCache cache) {}
 
   /** @throws IllegalArgumentException when a model of the chain names a provider the run does not have */
   public ResilientClient(PolicySet policies, EngineSetup setup) {
@@ -95,8 +90,7 @@ public final class ResilientClient {
     Settings s = settings;
     RequestTrace t = new RequestTrace(requests.getAndIncrement(), prompt, setup.clock().nowNanos());
     events.requestStarted(t);
-    ChatRequest request = new ChatRequest(prompt, null, perAttemptTimeout(s), options.stream(),
-        options.forcedFault() == null ? Map.of() : Map.of("X-Playground-Fault", options.forcedFault().wireName()));
+    ChatRequest request = new ChatRequest(prompt, null, perAttemptTimeout(s), options.stream(), options.headers());
 
     CompletableFuture<Answer> answer;
     if (s.cache() != null && s.policies().cache().checkFirst()) {
@@ -181,22 +175,12 @@ public final class ResilientClient {
     return new Answer(t.req, content, rung, provider, model, outcome, t.attempts(), latencyMs);
   }
 
-  /** The retriever, as broken as the engine's fault plan says (latency, failure, or no answer). */
   private CompletableFuture<String> retrieve(RequestTrace t, Duration timeout) {
-    FaultDecision d = setup.engineFaults() == null ? null : setup.engineFaults().decide("retriever", Target.RETRIEVER);
-    if (d == null || (d.isOk() && d.latencyMs() == 0))
-      return CompletableFuture.completedFuture(setup.retriever().contextFor(t.prompt, CONTEXT_PASSAGES));
-    boolean works = d.isOk() || d.kind() == FaultKind.SLOW;
-    long delay = d.kind() == FaultKind.TIMEOUT ? timeout.toMillis() : d.latencyMs();
-    boolean timesOut = works && delay > timeout.toMillis();
-    CompletableFuture<String> result = new CompletableFuture<>();
-    setup.clock().schedule(() -> {
-      if (works && !timesOut) result.complete(setup.retriever().contextFor(t.prompt, CONTEXT_PASSAGES));
-      else result.completeExceptionally(new IllegalStateException(
-          "retriever: " + (timesOut || d.kind() == FaultKind.TIMEOUT ? "timeout" : d.kind().wireName())));
-      return null;
-    }, Math.min(delay, timeout.toMillis()), TimeUnit.MILLISECONDS);
-    return result;
+    try {
+      return setup.retriever().context(t.prompt, timeout);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static Duration perAttemptTimeout(Settings s) {
@@ -204,13 +188,13 @@ public final class ResilientClient {
   }
 
   private Settings build(PolicySet policies, Settings before) {
-    ModelChain chain = new ModelChain(policies, setup.models(), breakers, events, setup.clock(), setup.seed(),
-        setup.faultsByCall());
-    ResponseCache cache = null;
+    ModelChain chain = new ModelChain(policies, setup.models(), breakers, events, setup.clock(), setup.seed());
+    AnswerCache cache = null;
     if (policies.cacheOn()) {
       boolean sameCache = before != null && before.cache() != null
           && policies.cache().equals(before.policies().cache());
-      cache = sameCache ? before.cache() : new ResponseCache(policies.cache(), setup.clock(), setup.engineFaults());
+      cache = sameCache ? before.cache()
+          : setup.cacheLayer().apply(new ResponseCache(policies.cache(), setup.clock()));
     }
     return new Settings(policies, chain, cache);
   }

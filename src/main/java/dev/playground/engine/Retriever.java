@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,13 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
  * The retriever of the {@code full} rung: BM25 over the passages of a small Markdown corpus (by default the
- * lesson this playground teaches), one passage per section. Immutable after construction; thread-safe.
+ * lesson this playground teaches), one passage per section. As a {@link ContextRetriever} it answers at once with
+ * the {@value #CONTEXT_PASSAGES} best passages. Immutable after construction; thread-safe.
  */
-public final class Retriever {
+public final class Retriever implements ContextRetriever {
+  /** Passages sent as the {@code full} rung's context. */
+  public static final int CONTEXT_PASSAGES = 3;
   private static final double K1 = 1.2;
   private static final double B = 0.75;
   private static final int MAX_PASSAGE_CHARS = 700;
@@ -71,6 +76,11 @@ public final class Retriever {
     }
     scored.sort(Comparator.comparingDouble(Passage::score).reversed().thenComparing(Passage::title));
     return List.copyOf(scored.subList(0, Math.min(k, scored.size())));
+  }
+
+  @Override
+  public CompletableFuture<String> context(String prompt, Duration timeout) {
+    return CompletableFuture.completedFuture(contextFor(prompt, CONTEXT_PASSAGES));
   }
 
   /** The context sent with the prompt: the best passages, each cut to a readable length. */

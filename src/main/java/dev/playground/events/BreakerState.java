@@ -1,7 +1,10 @@
 package dev.playground.events;
 
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
+
 /** A circuit breaker's state as the run log writes it. Immutable. */
-public enum BreakerState {
+public enum BreakerState implements WireName {
   CLOSED("closed"),
   HALF_OPEN("half_open"),
   OPEN("open");
@@ -12,12 +15,12 @@ public enum BreakerState {
     this.wireName = wireName;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
 
   public static BreakerState fromWireName(String name) {
-    for (BreakerState s : values()) if (s.wireName.equals(name)) return s;
-    throw new IllegalArgumentException("breaker state must be one of closed, half_open, open; was " + name);
+    return WireNames.require(BreakerState.class, name, "breaker state");
   }
 }

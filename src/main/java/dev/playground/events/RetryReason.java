@@ -1,7 +1,10 @@
 package dev.playground.events;
 
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
+
 /** Why a retry waits as long as it does. Immutable. */
-public enum RetryReason {
+public enum RetryReason implements WireName {
   /** The policy's own delay (fixed or backoff, with jitter). */
   BACKOFF("backoff"),
   /** The provider's Retry-After (or retry-after-ms), possibly capped. */
@@ -13,12 +16,12 @@ public enum RetryReason {
     this.wireName = wireName;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
 
   public static RetryReason fromWireName(String name) {
-    for (RetryReason r : values()) if (r.wireName.equals(name)) return r;
-    throw new IllegalArgumentException("retry reason must be backoff or retry_after; was " + name);
+    return WireNames.require(RetryReason.class, name, "retry reason");
   }
 }

@@ -1,5 +1,6 @@
 package dev.playground.events;
 
+import dev.playground.common.DaemonThreads;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -61,9 +62,8 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
     this.channel = channel;
     this.redaction = redaction;
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.thread = new Thread(this::run, "run-log-writer " + name);
-    thread.setDaemon(true); // an app that exits without closing loses ≤ 100 ms, not its exit
-    thread.start();
+    // a daemon: an app that exits without closing loses ≤ 100 ms, not its exit
+    this.thread = DaemonThreads.start("run-log-writer " + name, this::run);
   }
 
   /** Creates (or empties) {@code file} and starts writing to it. */

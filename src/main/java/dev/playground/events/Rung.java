@@ -1,7 +1,10 @@
 package dev.playground.events;
 
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
+
 /** The rungs of the degradation ladder, best first, with the lesson's quality labels. Immutable. */
-public enum Rung {
+public enum Rung implements WireName {
   /** Retrieved context plus the model chain. */
   FULL("full"),
   /** The model chain without context. */
@@ -17,12 +20,12 @@ public enum Rung {
     this.wireName = wireName;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
 
   public static Rung fromWireName(String name) {
-    for (Rung r : values()) if (r.wireName.equals(name)) return r;
-    throw new IllegalArgumentException("rung must be one of full, limited, cached, error; was " + name);
+    return WireNames.require(Rung.class, name, "rung");
   }
 }

@@ -1,10 +1,8 @@
 package dev.playground.faults;
 
-import java.util.Arrays;
-import java.util.Map;
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What can go wrong with one request, by the names fault plans use. Immutable.
@@ -12,7 +10,7 @@ import java.util.stream.Collectors;
  * <p>{@link #status()} is the HTTP status the simulated provider answers with, or 0 where the fault is not a
  * status (no answer, a reset, a broken body).
  */
-public enum FaultKind {
+public enum FaultKind implements WireName {
   OK("ok", 200, "a normal answer"),
   RATE_LIMIT("rate_limit", 429, "429 Too Many Requests with Retry-After"),
   SERVER_ERROR("server_error", 500, "500 Internal Server Error"),
@@ -36,9 +34,6 @@ public enum FaultKind {
   MODEL_NOT_FOUND("model_not_found", 404, "404 model_not_found"),
   BAD_REQUEST("bad_request", 400, "400 Bad Request");
 
-  private static final Map<String, FaultKind> BY_WIRE_NAME =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(FaultKind::wireName, Function.identity()));
-
   private final String wireName;
   private final int status;
   private final String description;
@@ -50,6 +45,7 @@ public enum FaultKind {
   }
 
   /** The name used in fault plans, the {@code X-Playground-Fault} header and the run log. */
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -70,11 +66,11 @@ public enum FaultKind {
   }
 
   public static Optional<FaultKind> fromWireName(String name) {
-    return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name.trim().toLowerCase(java.util.Locale.ROOT)));
+    return WireNames.find(FaultKind.class, name);
   }
 
   /** The wire names, in declaration order, for messages that list what is allowed. */
   public static String allowedNames() {
-    return Arrays.stream(values()).map(FaultKind::wireName).collect(Collectors.joining(", "));
+    return WireNames.allowed(FaultKind.class);
   }
 }

@@ -3,6 +3,7 @@ package dev.playground.faults;
 import dev.playground.clock.Seeds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic fake answers: the same (model, prompt) always gives the same text, which names the model
@@ -27,7 +28,7 @@ public final class SimulatedAnswers {
     "Streaming answers can break off midway, so the last chunk matters.",
   };
   private static final int PROMPT_EXCERPT = 60;
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private SimulatedAnswers() {}
 

@@ -1,15 +1,14 @@
 package dev.playground.faults;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a fault rule breaks: the chat call (the provider), or the engine's own retriever or response cache.
  * The simulated provider only applies {@link #CHAT} rules. Immutable.
  */
-public enum Target {
+public enum Target implements WireName {
   CHAT("chat"),
   RETRIEVER("retriever"),
   CACHE("cache");
@@ -21,18 +20,17 @@ public enum Target {
   }
 
   /** The name fault plans use. */
+  @Override
   public String wireName() {
     return wireName;
   }
 
   public static Optional<Target> fromWireName(String name) {
-    if (name == null) return Optional.empty();
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(t -> t.wireName.equals(n)).findFirst();
+    return WireNames.find(Target.class, name);
   }
 
   /** The wire names, for messages that list what is allowed. */
   public static String allowedNames() {
-    return Arrays.stream(values()).map(Target::wireName).collect(Collectors.joining(", "));
+    return WireNames.allowed(Target.class);
   }
 }

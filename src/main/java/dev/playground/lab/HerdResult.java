@@ -1,6 +1,7 @@
 package dev.playground.lab;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ public record HerdResult(HerdSettings settings, List<HerdRow> rows) {
   public HerdResult {
     if (settings == null) throw new IllegalArgumentException("settings must be set");
     rows = List.copyOf(rows);
-    var points = new java.util.HashSet<String>();
+    var points = new HashSet<String>();
     for (HerdRow r : rows) {
       String point = r.strategy().id() + " at " + r.clients() + " clients";
       if (!settings.strategies().contains(r.strategy()) || !settings.clients().contains(r.clients()))

@@ -1,5 +1,6 @@
 package dev.playground.lab;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -101,8 +102,8 @@ public record HerdSettings(
   }
 
   static String ms(Duration d) {
-    var millis = java.math.BigDecimal.valueOf(d.getSeconds()).scaleByPowerOfTen(3)
-        .add(java.math.BigDecimal.valueOf(d.getNano(), 6));
+    var millis = BigDecimal.valueOf(d.getSeconds()).scaleByPowerOfTen(3)
+        .add(BigDecimal.valueOf(d.getNano(), 6));
     return millis.stripTrailingZeros().toPlainString() + " ms";
   }
 }

@@ -1,6 +1,8 @@
 package dev.playground.lab;
 
 import dev.playground.clock.Seeds;
+import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * One trial of the model: N clients each update one row guarded by optimistic concurrency, once. A try is a
@@ -46,7 +48,7 @@ final class HerdTrial implements EventLoop.Handler {
     this.attempt = new int[clients];
     this.versionRead = new long[clients];
     this.previousSleepMs = new double[clients];
-    java.util.Arrays.fill(previousSleepMs, baseMs);
+    Arrays.fill(previousSleepMs, baseMs);
   }
 
   /** Runs one trial; returns {calls, completion in nanoseconds}. */
@@ -104,7 +106,7 @@ final class HerdTrial implements EventLoop.Handler {
     return Math.round(millis * 1e6);
   }
 
-  private static double millis(java.time.Duration d) {
+  private static double millis(Duration d) {
     return d.toNanos() / 1e6;
   }
 }

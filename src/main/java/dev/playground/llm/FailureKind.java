@@ -1,10 +1,14 @@
 package dev.playground.llm;
 
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
+import java.util.Optional;
+
 /**
  * The one failure taxonomy: every SDK exception and every bad answer lands on exactly one of these.
  * Immutable. {@link #wireName()} is the {@code outcome} the run log writes.
  */
-public enum FailureKind {
+public enum FailureKind implements WireName {
   /** 429: the provider asks us to slow down, usually with Retry-After. */
   RATE_LIMITED("rate_limited", true),
   /** 5xx (500, 502, 503, 504, 529 …). */
@@ -44,6 +48,7 @@ public enum FailureKind {
     this.transientByNature = transientByNature;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -61,8 +66,7 @@ public enum FailureKind {
     return this == EMPTY_ANSWER || this == TRUNCATED || this == CONTENT_FILTERED || this == STREAM_CUT;
   }
 
-  public static java.util.Optional<FailureKind> fromWireName(String name) {
-    for (FailureKind k : values()) if (k.wireName.equals(name)) return java.util.Optional.of(k);
-    return java.util.Optional.empty();
+  public static Optional<FailureKind> fromWireName(String name) {
+    return WireNames.find(FailureKind.class, name);
   }
 }

@@ -6,6 +6,8 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.completions.CompletionUsage;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Turns what the SDK parsed into a {@link ChatAnswer}: a whole completion, or the chunks of a stream as they
@@ -71,7 +73,7 @@ final class SdkAnswers {
   }
 
   /** Optional fields: the SDK throws when one is missing or mistyped; an answer can do without them. */
-  private static <T> T lenient(java.util.function.Supplier<T> read) {
+  private static <T> T lenient(Supplier<T> read) {
     try {
       return read.get();
     } catch (OpenAIInvalidDataException e) {
@@ -79,7 +81,7 @@ final class SdkAnswers {
     }
   }
 
-  private static long lenientLong(java.util.function.LongSupplier read) {
+  private static long lenientLong(LongSupplier read) {
     try {
       return read.getAsLong();
     } catch (OpenAIInvalidDataException e) {

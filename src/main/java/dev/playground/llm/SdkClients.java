@@ -2,10 +2,10 @@ package dev.playground.llm;
 
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import dev.playground.common.DaemonThreads;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -99,11 +99,7 @@ final class SdkClients {
         .maxRetries(0)
         .addInterceptor(cancels)
         .build();
-    ExecutorService readers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "llm-reader-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService readers = DaemonThreads.cached("llm-reader");
     return new Shared(client, readers, cancels);
   }
 }

@@ -1,22 +1,23 @@
 package dev.playground.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.http.Headers;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.SseException;
+import dev.playground.common.Causes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -116,7 +117,7 @@ final class SdkFailures {
 
   /** A field of the error object, read from the raw body (the SDK keeps the inner {@code error} object). */
   private static String errorField(OpenAIServiceException e, String name) {
-    var raw = e.body().convert(com.fasterxml.jackson.databind.JsonNode.class);
+    var raw = e.body().convert(JsonNode.class);
     if (raw == null) return null;
     var node = raw.has("error") ? raw.path("error").path(name) : raw.path(name);
     return node.isTextual() || node.isNumber() ? node.asText() : null;
@@ -172,7 +173,7 @@ final class SdkFailures {
     if (headers == null) return Map.of();
     Map<String, List<String>> lower = new LinkedHashMap<>();
     for (String name : headers.names()) {
-      lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>())
+      lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .addAll(headers.values(name));
     }
     lower.replaceAll((k, v) -> List.copyOf(v));
@@ -185,10 +186,7 @@ final class SdkFailures {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
+    return Causes.unwrap(t);
   }
 
   private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {

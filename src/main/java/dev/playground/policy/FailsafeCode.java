@@ -9,8 +9,10 @@ import java.util.TreeSet;
  * The "show code" view: a {@link PolicySet} as plain Failsafe 3.3.2 Java code, generated from the specs (never
  * written per preset), compilable as it stands against the playground's {@code llm} types. Where the
  * playground's behaviour is a Failsafe one-liner the code is that one-liner; where it is not (seeded jitter,
- * Retry-After) it shows the {@code withDelayFn} and the arithmetic that do it, identical to what runs.
- * Stateless and thread-safe.
+ * Retry-After) it shows the {@code withDelayFn} and the arithmetic that do it, as the engine computes them. One
+ * difference, said in the code's comment: the per-attempt timeout is written as Failsafe's {@code Timeout}, the
+ * way a Failsafe user would; the engine gives it to the SDK's request timeout instead, which also aborts the
+ * HTTP call (see {@link Policies}). Stateless and thread-safe.
  */
 public final class FailsafeCode {
   /** The generated class's name. */
@@ -69,7 +71,8 @@ public final class FailsafeCode {
       imports.add("dev.failsafe.Timeout");
       imports.add("java.time.Duration");
       body.append("  static final Timeout<ChatAnswer> TIMEOUT = Timeout.of(")
-          .append(Java.duration(set.timeout().perAttempt())).append("); // per attempt\n");
+          .append(Java.duration(set.timeout().perAttempt()))
+          .append("); // per attempt (the playground sets the SDK's request timeout instead: it aborts the call)\n");
     }
     if (set.cacheOn() || set.ladder() != null) notFailsafe(set, body);
 

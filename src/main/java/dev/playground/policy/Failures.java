@@ -5,14 +5,13 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.TimeoutExceededException;
+import dev.playground.common.Causes;
 import dev.playground.llm.ChatAnswer;
 import dev.playground.llm.FailureKind;
 import dev.playground.llm.LlmFailure;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Puts what a call or a policy threw onto the failure taxonomy, the way every policy here sees it.
@@ -23,10 +22,8 @@ public final class Failures {
 
   /** The failure inside the wrappers futures and Failsafe put around it. */
   public static Throwable unwrap(Throwable t) {
-    Throwable e = t;
-    while ((e instanceof CompletionException || e instanceof ExecutionException || e instanceof FailsafeException)
-        && e.getCause() != null)
-      e = e.getCause();
+    Throwable e = Causes.unwrap(t);
+    while (e instanceof FailsafeException && e.getCause() != null) e = Causes.unwrap(e.getCause());
     return e;
   }
 

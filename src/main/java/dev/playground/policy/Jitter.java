@@ -2,15 +2,15 @@ package dev.playground.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
 
 /**
  * How a retry's wait is randomised, after Marc Brooker's "Exponential Backoff And Jitter" (AWS Architecture
  * Blog, 2015). {@code b} is the backoff for the attempt (fixed delay, or delay × factor^(n−1) up to the max),
  * {@code u} a seeded number in [0, 1). Immutable.
  */
-public enum Jitter {
+public enum Jitter implements WireName {
   /** Wait exactly {@code b}. */
   NONE("none"),
   /** {@code b × (1 + f × (2u − 1))}: within ±f of b (Failsafe's {@code withJitter(f)}, but seeded). */
@@ -29,14 +29,13 @@ public enum Jitter {
   }
 
   @JsonValue
+  @Override
   public String wireName() {
     return wireName;
   }
 
   @JsonCreator
   public static Jitter fromWireName(String name) {
-    for (Jitter j : values()) if (j.wireName.equals(name)) return j;
-    throw Checks.fail("jitter must be one of "
-        + Arrays.stream(values()).map(Jitter::wireName).collect(Collectors.joining(", ")) + "; was \"" + name + "\"");
+    return WireNames.require(Jitter.class, name, "jitter");
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
 import java.time.Duration;
 
 /**
@@ -26,7 +28,7 @@ public record RateLimiterSpec(Mode mode, int permits, Duration period, Duration 
   }
 
   /** How permits are handed out. Immutable. */
-  public enum Mode {
+  public enum Mode implements WireName {
     SMOOTH("smooth"),
     BURSTY("bursty");
 
@@ -37,14 +39,14 @@ public record RateLimiterSpec(Mode mode, int permits, Duration period, Duration 
     }
 
     @JsonValue
+    @Override
     public String wireName() {
       return wireName;
     }
 
     @JsonCreator
     public static Mode fromWireName(String name) {
-      for (Mode m : values()) if (m.wireName.equals(name)) return m;
-      throw Checks.fail("mode must be smooth or bursty; was \"" + name + "\"");
+      return WireNames.require(Mode.class, name, "mode");
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.playground.policy;
 
+import dev.playground.common.WireName;
+
 /** Why a series of attempts at one model ended without an answer. Immutable. */
-public enum RetryStop {
+public enum RetryStop implements WireName {
   /** Every attempt was used. */
   MAX_ATTEMPTS("max_attempts"),
   /** The series' time budget ({@code maxTotalDuration}) was spent. */
@@ -19,6 +21,7 @@ public enum RetryStop {
     this.wireName = wireName;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }

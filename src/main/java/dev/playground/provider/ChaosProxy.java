@@ -1,6 +1,7 @@
 package dev.playground.provider;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.playground.common.Causes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -148,8 +149,7 @@ final class ChaosProxy implements AutoCloseable {
         Exchanges.abort(exchange); // the upstream broke off mid-answer: so do we
         return;
       }
-      Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
-          ? error.getCause() : error;
+      Throwable cause = Causes.unwrap(error);
       fail(exchange, ourHeaders, onStatus, "upstream unreachable: " + cause.getClass().getSimpleName() + ": "
           + redact(cause.getMessage(), key));
     }

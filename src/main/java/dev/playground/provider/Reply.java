@@ -8,6 +8,7 @@ import dev.playground.faults.SimulatedAnswers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,7 +121,7 @@ final class Reply {
   /** Plain: a complete-length body that is not JSON. Stream: one chunk that is not JSON, then [DONE]. */
   private void malformed(SimulatedAnswer answer) throws IOException {
     if (call.stream()) {
-      List<String> events = new java.util.ArrayList<>(events(answer, "stop"));
+      List<String> events = new ArrayList<>(events(answer, "stop"));
       String broken = events.get(1);
       events.set(1, broken.substring(0, broken.length() / 2) + "<!-- upstream error -->");
       startStream();

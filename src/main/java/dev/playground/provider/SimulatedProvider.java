@@ -1,6 +1,7 @@
 package dev.playground.provider;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.playground.common.DaemonThreads;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -187,12 +187,7 @@ public final class SimulatedProvider implements AutoCloseable {
   }
 
   private static ThreadFactory threads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    return DaemonThreads.numbered(prefix);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.playground.provider;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.playground.faults.SimulatedAnswer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ final class Wire {
         + ids.created() + ",\"model\":" + quote(ids.model()) + ",\"service_tier\":\"default\",\"system_fingerprint\":"
         + quote(ids.fingerprint()) + ",\"choices\":";
     String tail = includeUsage ? ",\"usage\":null}" : "}";
-    var events = new java.util.ArrayList<String>(answer.pieces().size() + 3);
+    var events = new ArrayList<String>(answer.pieces().size() + 3);
     events.add(head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},"
         + "\"logprobs\":null,\"finish_reason\":null}]" + tail);
     for (String piece : answer.pieces())

@@ -1,5 +1,7 @@
 package dev.playground.scenario;
 
+import dev.playground.common.WireName;
+import dev.playground.common.WireNames;
 import dev.playground.faults.FaultPlan;
 import java.net.URI;
 import java.util.List;
@@ -20,7 +22,7 @@ public record ProviderSpec(
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,99}");
 
   /** How the provider is reached. */
-  public enum Type {
+  public enum Type implements WireName {
     SIMULATED("simulated"),
     PROXY("proxy"),
     REAL("real");
@@ -31,13 +33,14 @@ public record ProviderSpec(
       this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
       return wireName;
     }
 
     static Type fromWireName(String name, String where) {
-      for (Type t : values()) if (t.wireName.equals(name)) return t;
-      throw new ScenarioException(where + " must be one of simulated, proxy, real; was \"" + name + "\"");
+      return WireNames.find(Type.class, name).orElseThrow(() -> new ScenarioException(
+          where + " must be one of " + WireNames.allowed(Type.class) + "; was " + WireNames.quote(name)));
     }
   }
 

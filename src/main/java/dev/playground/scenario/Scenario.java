@@ -3,10 +3,12 @@ package dev.playground.scenario;
 import dev.playground.faults.FaultPlan;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.PolicySet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A runnable experiment: the providers and how they fail, the client's policies, the load, and the seed.
@@ -43,6 +45,21 @@ public record Scenario(
     for (ProviderSpec p : providers)
       if (!names.add(p.name())) throw new ScenarioException("providers: the name \"" + p.name() + "\" is used twice");
     if (policies == null) throw new ScenarioException("policies must be given (at least a chain)");
+    checkChain(policies, names);
+    if (load == null) load = LoadSpec.of(1, 1);
+  }
+
+  /**
+   * Checks that this scenario can hold {@code p}: every model of its chain names one of its providers.
+   *
+   * @throws ScenarioException naming the first model that does not
+   */
+  public void checkPolicies(PolicySet p) {
+    if (p == null) throw new ScenarioException("policies must be given (at least a chain)");
+    checkChain(p, providers.stream().map(ProviderSpec::name).collect(Collectors.toSet()));
+  }
+
+  private static void checkChain(PolicySet policies, Set<String> names) {
     List<ModelRef> chain = policies.chain().models();
     for (int i = 0; i < chain.size(); i++) {
       String provider = chain.get(i).provider();
@@ -50,7 +67,6 @@ public record Scenario(
         throw new ScenarioException("policies.chain.models[" + i + "].provider \"" + provider
             + "\" is not a provider of this scenario; known: " + String.join(", ", names));
     }
-    if (load == null) load = LoadSpec.of(1, 1);
   }
 
   public ProviderSpec provider(String providerName) {
@@ -72,6 +88,23 @@ public record Scenario(
 
   public Scenario withProviders(List<ProviderSpec> p) {
     return new Scenario(name, title, summary, lessonSection, watch, seed, p, engineFaults, policies, load);
+  }
+
+  /**
+   * This scenario with {@code plan} as the faults of its provider {@code provider}; a real provider has no
+   * faults and stays as it is.
+   */
+  public Scenario withFaults(String provider, FaultPlan plan) {
+    List<ProviderSpec> next = new ArrayList<>();
+    for (ProviderSpec p : providers)
+      next.add(!p.name().equals(provider) || p.type() == ProviderSpec.Type.REAL ? p
+          : new ProviderSpec(p.name(), p.type(), p.models(), plan, p.baseUrl(), p.apiKeyEnv()));
+    return withProviders(next);
+  }
+
+  /** This scenario with {@code plan} breaking the engine's retriever and cache (null: they never fail). */
+  public Scenario withEngineFaults(FaultPlan plan) {
+    return new Scenario(name, title, summary, lessonSection, watch, seed, providers, plan, policies, load);
   }
 
   /** True if every provider is simulated: only then can the scenario run in virtual time. */

@@ -2,6 +2,7 @@ package dev.playground.scenario;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import dev.playground.policy.PolicySet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +37,7 @@ public final class ScenarioJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
   private static final List<String> TOP = List.of("name", "title", "summary", "lesson_section", "watch", "seed",
       "providers", "engine_faults", "policies", "load");
@@ -53,7 +55,7 @@ public final class ScenarioJson {
       return parse(Files.readString(file, StandardCharsets.UTF_8), where);
     } catch (NoSuchFileException e) {
       throw new ScenarioException(where + ": no such file");
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new ScenarioException(where + ": not a UTF-8 text file");
     } catch (IOException e) {
       throw new ScenarioException(where + ": cannot be read (" + e.getMessage() + ")");

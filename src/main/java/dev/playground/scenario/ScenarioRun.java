@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.playground.clock.LiveClock;
 import dev.playground.clock.RunClock;
 import dev.playground.clock.VirtualClock;
+import dev.playground.engine.Answer;
 import dev.playground.engine.EngineSetup;
 import dev.playground.engine.ResilientClient;
 import dev.playground.engine.Retriever;
@@ -15,11 +16,12 @@ import dev.playground.events.RunSummary;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
+import dev.playground.faults.Target;
 import dev.playground.policy.PolicyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,8 +72,10 @@ public final class ScenarioRun implements AutoCloseable {
         recorder.publish((s, t) -> new RunEvent.FaultsChanged(s, t, ENGINE, tree));
       });
       this.providers = started;
-      this.client = new ResilientClient(scenario.policies(),
-          new EngineSetup(clock, recorder, scenario.seed(), started, LESSON, engineFaults, faultsByCall));
+      FaultInjector broken = engineFaults;
+      this.client = new ResilientClient(scenario.policies(), new EngineSetup(clock, recorder, scenario.seed(),
+          faultsByCall ? CallKeyed.directory(started) : started, new FaultyRetriever(LESSON, broken, clock),
+          cache -> new FaultyCache(cache, broken)));
     } catch (RuntimeException e) {
       if (started != null) started.close();
       closeLog();
@@ -148,7 +152,7 @@ public final class ScenarioRun implements AutoCloseable {
   /** Applies a plan to the engine's retriever and cache at once (windows start now); a faults_changed event. */
   public void applyEngineFaults(FaultPlan plan) {
     for (var rule : plan.rules())
-      if (rule.target() == dev.playground.faults.Target.CHAT)
+      if (rule.target() == Target.CHAT)
         throw new ScenarioException("the engine's plan breaks the retriever or the cache: every rule needs"
             + " target retriever or cache, rule with kind " + (rule.kind() == null ? "sequence" : rule.kind().wireName())
             + " has target chat");
@@ -156,7 +160,7 @@ public final class ScenarioRun implements AutoCloseable {
   }
 
   /** Starts sending a load (the scenario's, or another); one load at a time. */
-  public synchronized LoadGenerator startLoad(LoadSpec spec, Consumer<dev.playground.engine.Answer> onAnswer) {
+  public synchronized LoadGenerator startLoad(LoadSpec spec, Consumer<Answer> onAnswer) {
     if (load != null && !load.done().isDone())
       throw new IllegalStateException("a load is already running; stop it first");
     load = new LoadGenerator(client, spec, clock, onAnswer);
@@ -172,7 +176,7 @@ public final class ScenarioRun implements AutoCloseable {
    * Runs the scenario's load to its end and closes the run: in virtual time by driving the clock until
    * nothing is left, live by waiting for the last answer (at most {@code maxWait}).
    */
-  public RunSummary runToEnd(java.time.Duration maxWait) {
+  public RunSummary runToEnd(Duration maxWait) {
     if (!clock.isVirtual()) {
       // the story (fault windows, numbering) starts with the load, not when the servers came up
       providers.restartFaults();

@@ -3,9 +3,10 @@ package dev.playground.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.playground.session.ClockMode;
+import dev.playground.session.Speed;
 import dev.playground.ui.main.Theme;
-import dev.playground.ui.session.ClockMode;
-import dev.playground.ui.session.Speed;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class AppOptionsTest {
     var o = AppOptions.parse(List.of("--preset=circuit-breaker", "--theme=dark", "--fast-forward", "--speed=max",
         "--load", "--show=lesson,preview", "--open=run.jsonl"));
     assertThat(o).isEqualTo(new AppOptions("circuit-breaker", Theme.DARK, ClockMode.FAST_FORWARD, Speed.MAX, true,
-        List.of("lesson", "preview"), java.nio.file.Path.of("run.jsonl")));
+        List.of("lesson", "preview"), Path.of("run.jsonl")));
   }
 
   @Test

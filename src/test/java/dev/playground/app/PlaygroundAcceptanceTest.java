@@ -3,12 +3,13 @@ package dev.playground.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.BreakerState;
+import dev.playground.events.RunLogReader;
 import dev.playground.events.Rung;
 import dev.playground.faults.FaultKind;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.TestScenarios;
 import dev.playground.ui.OutcomeClass;
 import dev.playground.ui.charts.RetryTimelineModel;
-import dev.playground.ui.session.SessionSettings;
-import dev.playground.ui.session.TestScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,7 +145,7 @@ class PlaygroundAcceptanceTest {
     send(robot, "What is a circuit breaker?");
     waitUntil(() -> text("#rungBadge").equals("full"));
     // when the provider goes down
-    wiring.session().applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(WAIT_S, TimeUnit.SECONDS);
+    wiring.session().edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.outage()).get(WAIT_S, TimeUnit.SECONDS);
     // then the same question comes from the cache, a new one gets the canned error
     send(robot, "What is a circuit breaker?");
     waitUntil(() -> text("#rungBadge").equals("cached"));
@@ -161,7 +162,7 @@ class PlaygroundAcceptanceTest {
     waitForTheRun();
     send(robot, "What is a circuit breaker?");
     waitUntil(() -> text("#rungBadge").equals("full"));
-    wiring.session().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(WAIT_S, TimeUnit.SECONDS);
+    wiring.session().edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(WAIT_S, TimeUnit.SECONDS);
     send(robot, "Another question");
     waitUntil(() -> text("#rungBadge").equals("error"));
     TableView<?> table = robot.lookup("#eventTable").queryTableView();
@@ -170,7 +171,7 @@ class PlaygroundAcceptanceTest {
     Path log = fx(() -> wiring.window().exportRunLog(files.resolve("run.jsonl"))).get(WAIT_S, TimeUnit.SECONDS);
     List<String> live = fx(() -> ChartContents.of(wiring.window().chartsModel()));
     assertThat(String.join("\n", live)).contains("timeline.bars[retryable failure] (", "breakers.states[sim/gpt-4o-mini] (");
-    int logged = dev.playground.events.RunLogReader.read(log).events().size();
+    int logged = RunLogReader.read(log).events().size();
     waitUntil(() -> table.getItems().size() == logged); // the log shows every event of the run
     List<String> warnings = fx(() -> wiring.window().openRunLog(log)).get(WAIT_S, TimeUnit.SECONDS);
     // then the charts hold exactly what they held, the badge says so, and sending is off

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
-import dev.playground.ui.session.ClockMode;
-import dev.playground.ui.session.SessionSettings;
-import dev.playground.ui.session.TestScenarios;
+import dev.playground.session.ClockMode;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.TestScenarios;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -157,8 +159,8 @@ class WiredWindowTest {
    */
   static void collectWithoutTooltip(Node node, List<String> missing) {
     boolean container = node instanceof SplitPane || node instanceof TabPane || node instanceof ScrollPane;
-    boolean passive = node instanceof Label || node instanceof javafx.scene.control.Separator
-        || node instanceof javafx.scene.control.ScrollBar;
+    boolean passive = node instanceof Label || node instanceof Separator
+        || node instanceof ScrollBar;
     if (node instanceof Control c && !container && !passive) {
       if (c.getTooltip() == null) missing.add(c.getClass().getSimpleName() + "#" + c.getId());
       return; // its children belong to its skin

@@ -10,6 +10,7 @@ import dev.playground.llm.ChatAnswer;
 import dev.playground.llm.ChatModel;
 import dev.playground.llm.ChatRequest;
 import dev.playground.policy.PolicyJson;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,11 +35,11 @@ public final class EngineOverheadBench {
         RunRecorder recorder = new RunRecorder(clock);
         recorder.subscribe(new RunSummary());
         var client = new ResilientClient(PolicyJson.read(json),
-            new EngineSetup(clock, recorder, 1, ref -> instant, Retriever.overLesson(), null));
+            new EngineSetup(clock, recorder, 1, ref -> instant, Retriever.overLesson()));
         double[] rounds = new double[7];
         for (int warm = 0; warm < 3; warm++) loop(client, 100_000);
         for (int r = 0; r < rounds.length; r++) rounds[r] = loop(client, 200_000);
-        java.util.Arrays.sort(rounds);
+        Arrays.sort(rounds);
         System.out.printf(Locale.ROOT, "%-14s %.2f µs per request (median of 7 rounds)%n", variant, rounds[3]);
       }
     }

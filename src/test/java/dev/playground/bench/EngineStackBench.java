@@ -74,7 +74,7 @@ public class EngineStackBench {
     recorder.subscribe(new RunSummary());
     String policies = VARIANTS.getOrDefault(System.getProperty("engine.variant", "full"), POLICIES);
     client = new ResilientClient(PolicyJson.read(policies), new EngineSetup(clock, recorder, 1,
-        (ModelRef ref) -> models.computeIfAbsent(ref.key(), k -> model(ref.model())), Retriever.overLesson(), null));
+        (ModelRef ref) -> models.computeIfAbsent(ref.key(), k -> model(ref.model())), Retriever.overLesson()));
   }
 
   private OpenAiChatModel model(String name) {

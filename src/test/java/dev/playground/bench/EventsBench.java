@@ -2,13 +2,13 @@ package dev.playground.bench;
 
 import dev.playground.clock.LiveClock;
 import dev.playground.clock.VirtualClock;
-import dev.playground.events.Rung;
 import dev.playground.events.RetryReason;
 import dev.playground.events.RunEvent;
 import dev.playground.events.RunEventJson;
 import dev.playground.events.RunLogWriter;
 import dev.playground.events.RunRecorder;
 import dev.playground.events.RunSummary;
+import dev.playground.events.Rung;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * The llm room's costs: (1) the in-process simulated model on a virtual clock, calls per second and the ratio
@@ -89,7 +93,7 @@ public final class LlmBench {
     try (var sim = SimulatedProvider.start(SimulatedProvider.Options.defaults().withName("bench"));
         var model = OpenAiChatModel.builder().provider("bench").baseUrl(sim.baseUrl()).model("gpt-4o-mini")
             .apiKey("sk-bench").build()) {
-      var okHttp = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+      var okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
       String url = sim.baseUrl() + "/chat/completions";
       String json = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
       ChatRequest plain = ChatRequest.of("hello", Duration.ofSeconds(10));
@@ -150,9 +154,9 @@ public final class LlmBench {
     return CONCURRENT_CALLS / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static void raw(okhttp3.OkHttpClient client, String url, String json) throws Exception {
-    var body = okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"));
-    try (var response = client.newCall(new okhttp3.Request.Builder().url(url).post(body).build()).execute()) {
+  private static void raw(OkHttpClient client, String url, String json) throws Exception {
+    var body = RequestBody.create(json, MediaType.get("application/json"));
+    try (var response = client.newCall(new Request.Builder().url(url).post(body).build()).execute()) {
       response.body().bytes();
     }
   }

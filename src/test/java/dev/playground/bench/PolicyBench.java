@@ -7,8 +7,8 @@ import dev.playground.llm.ChatAnswer;
 import dev.playground.policy.BreakerSpec;
 import dev.playground.policy.Jitter;
 import dev.playground.policy.ManagedBreaker;
-import dev.playground.policy.PolicyListener;
 import dev.playground.policy.Policies;
+import dev.playground.policy.PolicyListener;
 import dev.playground.policy.RetryPolicies;
 import dev.playground.policy.RetryScope;
 import dev.playground.policy.RetrySpec;
@@ -65,7 +65,7 @@ public class PolicyBench {
   @Benchmark
   public ChatAnswer retryAndBreaker() {
     var policy = RetryPolicies.build(retry, new RetryScope(1, request++, 0, System::nanoTime), PolicyListener.NONE);
-    return Failsafe.with(Policies.compose(policy, null, null, breaker.policy(), null)).with(INLINE)
+    return Failsafe.with(Policies.compose(policy, null, null, breaker.policy())).with(INLINE)
         .getStageAsync(() -> CompletableFuture.completedFuture(answer)).join();
   }
 

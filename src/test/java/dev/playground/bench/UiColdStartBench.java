@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -115,7 +116,7 @@ public final class UiColdStartBench {
           System.out.println("CHARTS_READY " + System.currentTimeMillis());
         }
         // the event log's first row is run_started: the first run is open
-        var table = (javafx.scene.control.TableView<?>) scene.lookup("#eventTable");
+        var table = (TableView<?>) scene.lookup("#eventTable");
         if (charts[0] && (bare || (table != null && !table.getItems().isEmpty()))) {
           if (bare) System.out.println("CHARTS_READY " + System.currentTimeMillis());
           System.out.println("SESSION_READY " + System.currentTimeMillis());

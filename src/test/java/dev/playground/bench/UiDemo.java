@@ -1,13 +1,15 @@
 package dev.playground.bench;
 
 import dev.playground.events.RunEvent;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.ScriptedRun;
 import dev.playground.ui.main.PlaygroundWindow;
 import dev.playground.ui.main.Theme;
 import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 /**
@@ -32,8 +34,8 @@ public final class UiDemo {
       // show one stormed request in the drill-down, as a person would by filtering and clicking
       var pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
       pause.setOnFinished(e -> {
-        ((javafx.scene.control.TextField) stage.getScene().lookup("#requestFilter")).setText("#35");
-        var table = (javafx.scene.control.TableView<?>) stage.getScene().lookup("#eventTable");
+        ((TextField) stage.getScene().lookup("#requestFilter")).setText("#35");
+        var table = (TableView<?>) stage.getScene().lookup("#eventTable");
         table.getSelectionModel().select(table.getItems().size() - 1);
       });
       pause.play();

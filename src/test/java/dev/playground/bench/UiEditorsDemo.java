@@ -1,5 +1,6 @@
 package dev.playground.bench;
 
+import dev.playground.policy.Jitter;
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
 import dev.playground.scenario.ScenarioRun;
@@ -20,6 +21,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -75,7 +77,7 @@ public final class UiEditorsDemo {
       bottom.setPrefHeight(26);
       bottom.getStyleClass().add("top-bar");
       VBox shell = new VBox(top, columns, bottom);
-      VBox.setVgrow(columns, javafx.scene.layout.Priority.ALWAYS);
+      VBox.setVgrow(columns, Priority.ALWAYS);
       StackPane root = new StackPane(shell);
       root.getStyleClass().add("playground");
       for (String sheet : List.of("/styles/base.css", "/styles/main.css"))
@@ -93,7 +95,7 @@ public final class UiEditorsDemo {
         for (var on : List.of(m.bulkhead().onProperty(), m.rateLimiter().onProperty(), m.timeout().onProperty(),
             m.retry().honourRetryAfterProperty(), m.breaker().rateBasedProperty()))
           on.set(true);
-        m.retry().jitterProperty().set(dev.playground.policy.Jitter.PROPORTIONAL);
+        m.retry().jitterProperty().set(Jitter.PROPORTIONAL);
       }
       if (opts.containsKey("invalid")) {
         ((TextField) faults.node().lookup("#probabilityField")).setText("1.5");

@@ -1,14 +1,18 @@
 package dev.playground.bench;
 
 import dev.playground.events.RunEvent;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.Renumber;
 import dev.playground.ui.ScriptedRun;
 import dev.playground.ui.main.PlaygroundWindow;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -58,7 +62,7 @@ public final class UiFloodBench {
   }
 
   private static long[][] takeOnFx(Pulses pulses) throws Exception {
-    java.util.concurrent.CompletableFuture<long[][]> out = new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<long[][]> out = new CompletableFuture<>();
     Platform.runLater(() -> out.complete(pulses.take()));
     return out.get();
   }
@@ -112,7 +116,7 @@ public final class UiFloodBench {
     pulses.on = false;
     long gcDuring = gcMillis() - gcBefore;
     System.out.printf("load average at the end: %.1f on %d cores%n",
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
 
     double idleFps = fps(idle), floodFps = fps(flood);
@@ -166,8 +170,8 @@ public final class UiFloodBench {
   }
 
   private static long gcMillis() {
-    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static int gapsOver(long[] t, double ms) {
@@ -182,7 +186,7 @@ public final class UiFloodBench {
     gaps.sort((a, b) -> Long.compare(b[0], a[0]));
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < Math.min(k, gaps.size()); i++) {
-      out.append(String.format(java.util.Locale.ROOT, "%.0f ms@%.1f s ", gaps.get(i)[0] / 1e6, gaps.get(i)[1] / 1e9));
+      out.append(String.format(Locale.ROOT, "%.0f ms@%.1f s ", gaps.get(i)[0] / 1e6, gaps.get(i)[1] / 1e9));
     }
     return out.toString().trim();
   }

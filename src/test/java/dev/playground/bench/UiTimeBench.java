@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -24,8 +25,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
@@ -56,7 +59,7 @@ public final class UiTimeBench {
       Stage stage = new Stage();
       TabPane tabs = new TabPane(new Tab("preview", preview.root()), new Tab("compare", compare.root()),
           new Tab("lab", lab.root()));
-      javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(tabs);
+      StackPane root = new javafx.scene.layout.StackPane(tabs);
       root.getStyleClass().add("playground");
       for (String sheet : new String[] {"base", "main", "charts"})
         root.getStylesheets().add(UiTimeBench.class.getResource("/styles/" + sheet + ".css").toExternalForm());
@@ -95,7 +98,7 @@ public final class UiTimeBench {
       bareRun[i] = ms(t0);
       Label status = fx(() -> {
         compare.setScenario(outage);
-        ((javafx.scene.control.TextArea) compare.root().lookup("#bJsonArea")).setText(noBreaker);
+        ((TextArea) compare.root().lookup("#bJsonArea")).setText(noBreaker);
         return (Label) compare.root().lookup("#statusLabel");
       });
       long t1 = System.nanoTime();
@@ -168,7 +171,7 @@ public final class UiTimeBench {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new IllegalStateException("timed out");
-      java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // not too often: each poll is an FX task
+      LockSupport.parkNanos(2_000_000); // not too often: each poll is an FX task
     }
   }
 

@@ -10,8 +10,12 @@ import dev.playground.ui.lab.HerdLabView;
 import dev.playground.ui.preview.SchedulePreviewView;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -75,15 +79,15 @@ public final class UiTimeDemo {
     b.setText(PolicyJson.write(outage.policies().withBreaker(null)));
     ((Button) compare.root().lookup("#runButton")).fire();
     // then show both runs at 32 s, in the middle of the outage (the end is calm again)
-    javafx.scene.control.Slider until = (javafx.scene.control.Slider) compare.root().lookup("#untilSlider");
+    Slider until = (Slider) compare.root().lookup("#untilSlider");
     until.disabledProperty().addListener((o, was, disabled) -> {
       if (!disabled) until.setValue(32);
     });
     ((Button) lab.root().lookup("#runButton")).fire();
 
     // tell a screenshot script when both runs are drawn
-    javafx.scene.control.Label labStatus = (javafx.scene.control.Label) lab.root().lookup("#statusLabel");
-    javafx.beans.binding.BooleanBinding ready = javafx.beans.binding.Bindings.createBooleanBinding(
+    Label labStatus = (Label) lab.root().lookup("#statusLabel");
+    BooleanBinding ready = Bindings.createBooleanBinding(
         () -> until.getValue() == 32 && labStatus.getText().startsWith("Done"), until.valueProperty(), labStatus.textProperty());
     ready.addListener((o, was, now) -> {
       if (now) Platform.runLater(() -> System.out.println("UiTimeDemo: ready"));

@@ -3,8 +3,8 @@ package dev.playground.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.clock.LiveClock;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
+import dev.playground.events.RunEvent;
 import dev.playground.events.RunRecorder;
 import dev.playground.events.Rung;
 import dev.playground.faults.FaultPlans;
@@ -70,7 +70,7 @@ class LiveSchedulingTest {
     RunRecorder recorder = new RunRecorder(clock);
     recorder.subscribe(events::add);
     return new ResilientClient(PolicyJson.read(policies),
-        new EngineSetup(clock, recorder, 7, ref -> recording, Retriever.overLesson(), null));
+        new EngineSetup(clock, recorder, 7, ref -> recording, Retriever.overLesson()));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.playground.events.BreakerState;
 import dev.playground.events.RetryReason;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerChanged;
@@ -13,8 +12,10 @@ import dev.playground.events.RunEvent.BreakerRejected;
 import dev.playground.events.RunEvent.FallbackUsed;
 import dev.playground.events.RunEvent.RetryScheduled;
 import dev.playground.events.RunEvent.RungFailed;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ResilientClientTest {
@@ -171,7 +172,8 @@ class ResilientClientTest {
   @Test
   void whenRetrievalFailsTheLimitedRungAnswersWithoutContext() {
     var h = new VirtualHarness(ONE_MODEL + ", \"cache\": {}, \"ladder\": {}}", Map.of("sim", HEALTHY),
-        "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}");
+        (prompt, timeout) -> CompletableFuture.failedFuture(
+            new IllegalStateException("retriever: server_error")));
 
     Answer a = h.ask("What is a circuit breaker?");
 

@@ -28,20 +28,18 @@ final class VirtualHarness {
   final Map<String, SimulatedChatModel> models = new HashMap<>();
   final ResilientClient client;
 
-  /** {@code plans}: provider name → fault plan JSON. */
-  VirtualHarness(String policiesJson, Map<String, String> plans, String engineFaultsJson) {
+  /** {@code plans}: provider name → fault plan JSON; {@code retriever}: where the full rung's context comes from. */
+  VirtualHarness(String policiesJson, Map<String, String> plans, ContextRetriever retriever) {
     recorder.subscribe(events::add);
     plans.forEach((name, json) -> providers.put(name, new FaultInjector(FaultPlans.parse(json), clock)));
     ModelDirectory directory = ref -> models.computeIfAbsent(ref.key(),
         k -> new SimulatedChatModel(ref.provider(), ref.model(), injector(ref), clock));
-    FaultInjector engineFaults = engineFaultsJson == null ? null
-        : new FaultInjector(FaultPlans.parse(engineFaultsJson), clock);
     client = new ResilientClient(PolicyJson.read(policiesJson),
-        new EngineSetup(clock, recorder, 7, directory, Retriever.overLesson(), engineFaults));
+        new EngineSetup(clock, recorder, 7, directory, retriever));
   }
 
   VirtualHarness(String policiesJson, Map<String, String> plans) {
-    this(policiesJson, plans, null);
+    this(policiesJson, plans, Retriever.overLesson());
   }
 
   private FaultInjector injector(ModelRef ref) {

@@ -2,6 +2,7 @@ package dev.playground.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.ReadmeSection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class CsvExportTest {
     CsvExport.writeRequests(List.of(), requests);
     assertThat(attempts.toString()).isEqualTo(String.join(",", CsvExport.ATTEMPT_COLUMNS) + "\r\n");
     assertThat(requests.toString()).isEqualTo(String.join(",", CsvExport.REQUEST_COLUMNS) + "\r\n");
-    String doc = dev.playground.ReadmeSection.of("Run logs, CSV export and the run summary");
+    String doc = ReadmeSection.of("Run logs, CSV export and the run summary");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.ATTEMPT_COLUMNS) + "`");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.REQUEST_COLUMNS) + "`");
   }

@@ -148,7 +148,7 @@ class RunEventJsonTest {
         .hasMessage("run_finished.seq must be a whole number, was 1.5");
     assertThatThrownBy(() -> RunEventJson.fromJson(
         "{\"seq\":1,\"t_ms\":0,\"type\":\"rung_failed\",\"req\":1,\"rung\":\"partial\"}"))
-        .hasMessage("rung_failed.rung: rung must be one of full, limited, cached, error; was partial");
+        .hasMessage("rung_failed.rung: rung must be one of full, limited, cached, error; was \"partial\"");
   }
 
   @Test

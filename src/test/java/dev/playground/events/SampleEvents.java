@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /** Events for tests: one of every type built by reflection, and a small realistic run. */
 final class SampleEvents {
@@ -95,7 +96,7 @@ final class SampleEvents {
   static List<RunEvent> exampleRun() {
     var e = new ArrayList<RunEvent>();
     long[] s = {0};
-    java.util.function.LongSupplier seq = () -> s[0]++;
+    LongSupplier seq = () -> s[0]++;
     e.add(new RunEvent.RunStarted(seq.getAsLong(), 0, 42, "rate-limit-storm", "virtual",
         json("{\"chain\":[{\"provider\":\"sim\",\"model\":\"gpt-4o-mini\"}],\"retry\":{\"max_attempts\":3,\"delay_ms\":200}}"),
         json("{\"sim\":{\"seed\":42,\"rules\":[{\"kind\":\"rate_limit\",\"probability\":0.5,\"retry_after_ms\":1000}]}}")));

@@ -7,7 +7,9 @@ import static dev.playground.lab.HerdStrategy.FULL_JITTER;
 import static dev.playground.lab.HerdStrategy.NO_BACKOFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +130,7 @@ class HerdLabTest {
     assertThat(HerdLab.median(new double[] {4, 1, 2, 6})).isEqualTo(3);
   }
 
-  private static final java.util.Map<Long, HerdResult> AT_ONE_HUNDRED = new java.util.HashMap<>();
+  private static final Map<Long, HerdResult> AT_ONE_HUNDRED = new HashMap<>();
 
   private static HerdResult atOneHundred(long seed) {
     return AT_ONE_HUNDRED.computeIfAbsent(seed,

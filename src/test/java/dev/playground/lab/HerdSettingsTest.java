@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class HerdSettingsTest {
 
   @Test
   void theListsAreCopiedSoLaterChangesDoNotLeakIn() {
-    var clients = new java.util.ArrayList<>(List.of(10, 20));
+    var clients = new ArrayList<>(List.of(10, 20));
     var settings = defaults.withClients(clients);
     clients.add(30);
     assertThat(settings.clients()).containsExactly(10, 20);

@@ -3,17 +3,26 @@ package dev.playground.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.UnprocessableEntityException;
 import dev.playground.faults.FaultKind;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultRule;
 import dev.playground.faults.Latency;
 import dev.playground.faults.SimulatedAnswers;
 import dev.playground.provider.SimulatedProvider;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,19 +157,19 @@ class OpenAiChatModelTest {
   void okHttpsOwnDefaultWouldSendThatResetRequestTwice() throws Exception {
     // The counterfactual of the test above, so that it is known to be able to fail: plain OkHttp with its
     // default retryOnConnectionFailure(true) re-sends a POST whose reused connection was reset.
-    var okHttp = new okhttp3.OkHttpClient.Builder().build();
+    var okHttp = new OkHttpClient.Builder().build();
     var url = provider.baseUrl() + "/chat/completions";
     String json = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    var body = okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"));
-    try (var ok = okHttp.newCall(new okhttp3.Request.Builder().url(url).post(body).build()).execute()) {
+    var body = RequestBody.create(json, MediaType.get("application/json"));
+    try (var ok = okHttp.newCall(new Request.Builder().url(url).post(body).build()).execute()) {
       assertThat(ok.code()).isEqualTo(200);
       ok.body().string();
     }
     long before = provider.requestCount();
 
-    var reset = new okhttp3.Request.Builder().url(url).post(body)
+    var reset = new Request.Builder().url(url).post(body)
         .header(SimulatedChatModel.FAULT_HEADER, "reset").build();
-    assertThatThrownBy(() -> okHttp.newCall(reset).execute()).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(() -> okHttp.newCall(reset).execute()).isInstanceOf(IOException.class);
 
     assertThat(provider.requestCount() - before).isEqualTo(2);
     okHttp.dispatcher().executorService().shutdown();
@@ -197,8 +206,8 @@ class OpenAiChatModelTest {
       Outcome outcome = Outcome.await(nowhere.chat(request(false, LONG)), BOUND);
 
       assertThat(outcome.failure().kind()).isEqualTo(FailureKind.NETWORK);
-      assertThat(outcome.sdkException()).isEqualTo(com.openai.errors.OpenAIIoException.class);
-      assertThat(outcome.failure()).hasRootCauseInstanceOf(java.net.ConnectException.class);
+      assertThat(outcome.sdkException()).isEqualTo(OpenAIIoException.class);
+      assertThat(outcome.failure()).hasRootCauseInstanceOf(ConnectException.class);
     }
   }
 
@@ -208,7 +217,7 @@ class OpenAiChatModelTest {
 
     Outcome outcome = Outcome.await(model.chat(request(false, LONG)), BOUND);
 
-    assertThat(outcome.sdkException()).isEqualTo(com.openai.errors.UnprocessableEntityException.class);
+    assertThat(outcome.sdkException()).isEqualTo(UnprocessableEntityException.class);
     assertThat(outcome.failure().kind()).isEqualTo(FailureKind.INVALID_REQUEST);
     assertThat(outcome.failure().status()).isEqualTo(422);
   }
@@ -284,7 +293,7 @@ class OpenAiChatModelTest {
   }
 
   /** Waits for a condition (not for time), at most {@code bound}. */
-  private static void until(java.util.function.BooleanSupplier condition, Duration bound) {
+  private static void until(BooleanSupplier condition, Duration bound) {
     long deadline = System.nanoTime() + bound.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("not true within " + bound);

@@ -13,10 +13,12 @@ import dev.playground.llm.ChatAnswer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javax.tools.ToolProvider;
@@ -80,7 +82,7 @@ class FailsafeCodeTest {
 
   @Test
   void theGeneratedCodeCompilesForEverySet() throws Exception {
-    try (var loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+    try (var loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       for (int i = 0; i < sets().size(); i++)
         assertThat(loader.loadClass("Set" + i).getDeclaredMethods()).extracting(Method::getName).contains("ask");
     }
@@ -136,9 +138,9 @@ class FailsafeCodeTest {
   @SuppressWarnings("unchecked")
   private static RetryPolicy<ChatAnswer> generatedRetry(String className, long seed, long request, int model)
       throws Exception {
-    var loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, FailsafeCodeTest.class.getClassLoader());
+    var loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, FailsafeCodeTest.class.getClassLoader());
     Class<?> type = loader.loadClass(className);
-    Method retry = java.util.Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals("retry"))
+    Method retry = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals("retry"))
         .findFirst().orElseThrow();
     retry.setAccessible(true);
     Object policy = retry.getParameterCount() == 0 ? retry.invoke(null) : retry.invoke(null, seed, request, model);

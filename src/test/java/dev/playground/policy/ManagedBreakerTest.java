@@ -7,8 +7,8 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playground.clock.VirtualClock;
 import dev.failsafe.Failsafe;
+import dev.playground.clock.VirtualClock;
 import dev.playground.events.BreakerState;
 import dev.playground.llm.ChatAnswer;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ class ManagedBreakerTest {
         });
     var calls = new AtomicInteger();
 
-    CompletableFuture<ChatAnswer> result = Failsafe.with(Policies.compose(retry, null, null, breaker.policy(), null))
+    CompletableFuture<ChatAnswer> result = Failsafe.with(Policies.compose(retry, null, null, breaker.policy()))
         .with(clock::schedule)
         .getStageAsync(() -> {
           calls.incrementAndGet();

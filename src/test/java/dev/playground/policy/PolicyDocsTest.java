@@ -3,12 +3,12 @@ package dev.playground.policy;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.ReadmeSection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.playground.ReadmeSection;
 import org.junit.jupiter.api.Test;
 
 /** The user manual's (README, "Policies") examples are real: its JSON parses, its preview table is what the code computes. */

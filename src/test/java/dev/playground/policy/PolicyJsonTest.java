@@ -142,7 +142,7 @@ class PolicyJsonTest {
     assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"retry\": {\"jitter\": \"random\"}}"))
         .hasMessage("retry: jitter must be one of none, proportional, full, equal, decorrelated; was \"random\"");
     assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"rate_limiter\": {\"mode\": \"leaky\"}}"))
-        .hasMessage("rate_limiter: mode must be smooth or bursty; was \"leaky\"");
+        .hasMessage("rate_limiter: mode must be one of smooth, bursty; was \"leaky\"");
   }
 
   @Test

@@ -12,13 +12,14 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playground.clock.VirtualClock;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Execution;
+import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
+import dev.playground.clock.VirtualClock;
 import dev.playground.events.RetryReason;
 import dev.playground.llm.ChatAnswer;
 import dev.playground.llm.FailureKind;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class RetryPoliciesTest {
@@ -265,14 +267,14 @@ class RetryPoliciesTest {
     }
 
     /** Fails with {@code failures} in turn, then answers "ok"; an empty list fails with server errors forever. */
-    java.util.concurrent.CompletableFuture<ChatAnswer> run(RetryPolicy<ChatAnswer> policy, List<Throwable> failures) {
-      var future = dev.failsafe.Failsafe.with(policy).with(clock::schedule).getStageAsync(() -> {
+    CompletableFuture<ChatAnswer> run(RetryPolicy<ChatAnswer> policy, List<Throwable> failures) {
+      var future = Failsafe.with(policy).with(clock::schedule).getStageAsync(() -> {
         int n = attemptsAt.size();
         attemptsAt.add(clock.nowMillis());
-        if (failures.isEmpty()) return java.util.concurrent.CompletableFuture.failedFuture(failure(SERVER_ERROR));
+        if (failures.isEmpty()) return CompletableFuture.failedFuture(failure(SERVER_ERROR));
         return n < failures.size()
-            ? java.util.concurrent.CompletableFuture.failedFuture(failures.get(n))
-            : java.util.concurrent.CompletableFuture.completedFuture(Fixtures.answer("ok"));
+            ? CompletableFuture.failedFuture(failures.get(n))
+            : CompletableFuture.completedFuture(Fixtures.answer("ok"));
       });
       clock.runUntilIdle();
       return future;

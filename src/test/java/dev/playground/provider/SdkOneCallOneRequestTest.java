@@ -12,7 +12,12 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.playground.faults.FaultKind;
+import java.io.IOException;
 import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,23 +126,23 @@ class SdkOneCallOneRequestTest {
    */
   @Test
   void plainOkHttpWithItsDefaultRetriesResendsAResetRequestOnAReusedConnection() throws Exception {
-    long withDefault = resetRequests(new okhttp3.OkHttpClient.Builder().build());
-    long withoutRetries = resetRequests(new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build());
+    long withDefault = resetRequests(new OkHttpClient.Builder().build());
+    long withoutRetries = resetRequests(new OkHttpClient.Builder().retryOnConnectionFailure(false).build());
 
     assertThat(withDefault).isEqualTo(2);
     assertThat(withoutRetries).isEqualTo(1);
   }
 
-  private static long resetRequests(okhttp3.OkHttpClient client) throws Exception {
-    var json = okhttp3.MediaType.get("application/json");
-    var body = okhttp3.RequestBody.create("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", json);
-    var request = new okhttp3.Request.Builder().url(sim.baseUrl() + "/chat/completions").post(body);
+  private static long resetRequests(OkHttpClient client) throws Exception {
+    var json = MediaType.get("application/json");
+    var body = RequestBody.create("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", json);
+    var request = new Request.Builder().url(sim.baseUrl() + "/chat/completions").post(body);
     try (var ok = client.newCall(request.build()).execute()) {
       ok.body().string(); // the connection goes back to the pool
     }
     long before = sim.requestCount();
     assertThat(catchThrowable(() -> client.newCall(request.header("X-Playground-Fault", "reset").build()).execute()))
-        .isInstanceOf(java.io.IOException.class);
+        .isInstanceOf(IOException.class);
     client.connectionPool().evictAll();
     return sim.requestCount() - before;
   }

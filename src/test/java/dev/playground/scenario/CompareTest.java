@@ -3,6 +3,7 @@ package dev.playground.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.RunEvent.AttemptFinished;
+import dev.playground.events.RunEvent;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
 import java.util.List;
@@ -33,7 +34,7 @@ class CompareTest {
     assertThat(Compare.text(r)).contains("honours Retry-After", "amplification");
   }
 
-  private static Map<Long, String> firstAttempts(List<dev.playground.events.RunEvent> events) {
+  private static Map<Long, String> firstAttempts(List<RunEvent> events) {
     return events.stream().filter(AttemptFinished.class::isInstance).map(AttemptFinished.class::cast)
         .filter(a -> a.modelAttempt() == 1)
         .collect(Collectors.toMap(AttemptFinished::req, AttemptFinished::outcome));

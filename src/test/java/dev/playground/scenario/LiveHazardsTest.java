@@ -2,7 +2,6 @@ package dev.playground.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerRejected;
@@ -10,6 +9,7 @@ import dev.playground.events.RunEvent.FallbackUsed;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RetryScheduled;
+import dev.playground.events.RunEvent;
 import dev.playground.events.RunLogReader;
 import dev.playground.events.Rung;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.playground.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.clock.VirtualClock;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.RequestFinished;
+import dev.playground.events.RunEvent;
 import dev.playground.events.RunLogReader;
 import dev.playground.events.Rung;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ class LiveParityTest {
   }
 
   private static List<RunEvent> virtual(Scenario s) {
-    var events = new java.util.ArrayList<RunEvent>();
+    var events = new ArrayList<RunEvent>();
     ScenarioRun.virtual(s, new VirtualClock(), null, events::add).runToEnd(Duration.ofMinutes(1));
     return events;
   }

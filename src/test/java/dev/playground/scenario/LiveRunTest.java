@@ -3,10 +3,12 @@ package dev.playground.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.RetryReason;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.RetryScheduled;
+import dev.playground.events.RunEvent;
+import dev.playground.events.Rung;
+import dev.playground.faults.FaultPlans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,15 +85,15 @@ class LiveRunTest {
         "[{\"provider\": \"sim\", \"model\": \"gpt-4o-mini\"}]");
     List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     try (ScenarioRun run = ScenarioRun.live(s, null, events::add)) {
-      run.applyEngineFaults(dev.playground.faults.FaultPlans.parse(
+      run.applyEngineFaults(FaultPlans.parse(
           "{\"rules\": [{\"target\": \"retriever\", \"kind\": \"server_error\"}]}"));
       var answer = run.client().ask("What is a circuit breaker?").join();
 
-      assertThat(answer.rung()).as("no context: the full rung failed").isNotEqualTo(dev.playground.events.Rung.FULL);
+      assertThat(answer.rung()).as("no context: the full rung failed").isNotEqualTo(Rung.FULL);
       assertThat(all(events, RunEvent.FaultsChanged.class)).extracting(RunEvent.FaultsChanged::provider)
           .containsExactly("engine");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.applyEngineFaults(
-              dev.playground.faults.FaultPlans.parse("{\"rules\": [{\"kind\": \"rate_limit\"}]}")))
+              FaultPlans.parse("{\"rules\": [{\"kind\": \"rate_limit\"}]}")))
           .hasMessageContaining("has target chat");
     }
   }

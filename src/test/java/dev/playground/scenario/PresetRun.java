@@ -1,12 +1,12 @@
 package dev.playground.scenario;
 
 import dev.playground.clock.VirtualClock;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.RequestEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.events.RunSummary;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.BreakerState;
 import dev.playground.events.RetryReason;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerChanged;
@@ -16,6 +15,7 @@ import dev.playground.events.RunEvent.CacheHit;
 import dev.playground.events.RunEvent.RequestEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RetryScheduled;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.playground.scenario;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.RequestEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RungFailed;
+import dev.playground.events.RunEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

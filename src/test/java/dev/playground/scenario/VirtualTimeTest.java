@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.clock.VirtualClock;
 import dev.playground.events.RunEvent.RetryScheduled;
+import dev.playground.events.RunEvent;
 import dev.playground.policy.RetrySpec;
 import dev.playground.policy.SchedulePreview;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +45,7 @@ class VirtualTimeTest {
          "load": {"requests": 1200, "rate_per_s": 2}}
         """, "ten-minutes.json");
     // the run happens on this thread: its CPU time is what the run costs, whatever else loads the machine
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    var threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
     var run = ScenarioRun.virtual(tenMinutes, new VirtualClock(), null, null);
     var summary = run.runToEnd(Duration.ofMinutes(1));
@@ -68,7 +71,7 @@ class VirtualTimeTest {
     RetrySpec spec = s.policies().retry();
     List<Long> expected = SchedulePreview.of(spec, s.seed(), 0, 0).delays().stream().map(d -> d.toMillis()).toList();
 
-    var events = new java.util.ArrayList<dev.playground.events.RunEvent>();
+    var events = new ArrayList<RunEvent>();
     ScenarioRun.virtual(s, new VirtualClock(), null, events::add).runToEnd(Duration.ofMinutes(1));
     List<Long> observed = events.stream().filter(RetryScheduled.class::isInstance)
         .map(e -> ((RetryScheduled) e).delayMs()).toList();

@@ -1,6 +1,5 @@
 package dev.playground.ui;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerChanged;
@@ -12,6 +11,7 @@ import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RetryScheduled;
 import dev.playground.events.RunEvent.RunStarted;
 import dev.playground.events.RunEvent.RungFailed;
+import dev.playground.events.RunEvent;
 
 /** Copies of events with another seq (and time), for scripted runs. Stateless. */
 public final class Renumber {

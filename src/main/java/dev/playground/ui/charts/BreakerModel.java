@@ -1,10 +1,10 @@
 package dev.playground.ui.charts;
 
 import dev.playground.events.BreakerState;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.BreakerChanged;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.ui.OutcomeClass;
 import java.time.Duration;
 import java.util.ArrayDeque;

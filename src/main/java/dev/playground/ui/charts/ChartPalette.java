@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
@@ -71,7 +72,7 @@ public record ChartPalette(Color background, Color plot, Color grid, Color text,
       legend.setBackgroundPaint(background);
       legend.setItemPaint(text);
       legend.setItemFont(LEGEND_FONT);
-      legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+      legend.setFrame(BlockBorder.NONE);
     }
     stylePlot(chart.getPlot());
   }

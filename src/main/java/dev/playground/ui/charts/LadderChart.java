@@ -2,14 +2,14 @@ package dev.playground.ui.charts;
 
 import dev.playground.events.Rung;
 import java.awt.Paint;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -18,6 +18,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 
 /** Draws {@link LadderModel}: stacked rungs over time, and a bar per rung in total. Not thread-safe: FX thread. */
 final class LadderChart implements ChartView {
@@ -64,7 +65,7 @@ final class LadderChart implements ChartView {
   }
 
   static List<ChartLegend.Entry> legend() {
-    List<ChartLegend.Entry> entries = new java.util.ArrayList<>();
+    List<ChartLegend.Entry> entries = new ArrayList<>();
     for (Rung r : Rung.values()) entries.add(new ChartLegend.Entry(r.wireName(), ChartPalette.rung(r), false));
     return entries;
   }

@@ -1,10 +1,11 @@
 package dev.playground.ui.charts;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ public final class LadderModel {
     for (RunEvent e : batch) {
       if (e instanceof RunStarted) {
         buckets.clear();
-        java.util.Arrays.fill(totals, 0);
+        Arrays.fill(totals, 0);
         nowMs = 0;
         changed = true;
         continue;
@@ -81,7 +82,7 @@ public final class LadderModel {
     int[] sum = new int[totals.length];
     // a TableXYDataset needs the same x in every series: add every bar, empty ones too
     for (long bar = start; bar <= last; bar += merge) {
-      java.util.Arrays.fill(sum, 0);
+      Arrays.fill(sum, 0);
       for (Map.Entry<Long, int[]> b : buckets.subMap(bar, bar + merge).entrySet()) {
         for (int r = 0; r < sum.length; r++) sum[r] += b.getValue()[r];
       }

@@ -1,6 +1,9 @@
 package dev.playground.ui.charts;
 
+import dev.playground.ui.OutcomeClass;
 import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -10,14 +13,14 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /** Draws {@link LatencyModel}: percentiles above, rates below, on one time axis. Not thread-safe: FX thread. */
 final class LatencyChart implements ChartView {
-  private static final java.awt.Color[] PERCENTILE_COLOURS = {ChartPalette.series(0), ChartPalette.series(2), ChartPalette.series(4)};
-  private static final java.awt.Color[] RATE_COLOURS = {ChartPalette.series(6),
-      ChartPalette.outcome(dev.playground.ui.OutcomeClass.OK), ChartPalette.outcome(dev.playground.ui.OutcomeClass.FATAL)};
+  private static final Color[] PERCENTILE_COLOURS = {ChartPalette.series(0), ChartPalette.series(2), ChartPalette.series(4)};
+  private static final Color[] RATE_COLOURS = {ChartPalette.series(6),
+      ChartPalette.outcome(OutcomeClass.OK), ChartPalette.outcome(OutcomeClass.FATAL)};
   private final JFreeChart chart;
 
   static List<ChartLegend.Entry> legend() {
     String[] names = {"p50", "p90", "p99", "requests/s", "success/s", "errors/s"};
-    List<ChartLegend.Entry> entries = new java.util.ArrayList<>();
+    List<ChartLegend.Entry> entries = new ArrayList<>();
     for (int i = 0; i < 6; i++) entries.add(new ChartLegend.Entry(names[i], i < 3 ? PERCENTILE_COLOURS[i] : RATE_COLOURS[i - 3], true));
     return entries;
   }

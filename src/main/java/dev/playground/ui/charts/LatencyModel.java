@@ -1,9 +1,9 @@
 package dev.playground.ui.charts;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import java.util.List;
 import java.util.Map;

@@ -3,11 +3,13 @@ package dev.playground.ui.charts;
 import dev.playground.events.Rung;
 import dev.playground.ui.OutcomeClass;
 import java.awt.BasicStroke;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -66,7 +68,7 @@ final class RetryTimelineChart implements ChartView {
 
   /** The legend's entries for this theme. */
   static List<ChartLegend.Entry> legend(ChartPalette palette) {
-    List<ChartLegend.Entry> entries = new java.util.ArrayList<>();
+    List<ChartLegend.Entry> entries = new ArrayList<>();
     for (OutcomeClass c : OutcomeClass.values()) entries.add(new ChartLegend.Entry(c.label(), ChartPalette.outcome(c), false));
     entries.add(new ChartLegend.Entry("in flight", ChartPalette.IN_FLIGHT, false));
     entries.add(new ChartLegend.Entry("wait (backoff)", palette.waitBar(), true));
@@ -116,7 +118,7 @@ final class RetryTimelineChart implements ChartView {
     return units;
   }
 
-  private static java.awt.Shape cross() {
+  private static Shape cross() {
     Path2D.Double p = new Path2D.Double();
     p.moveTo(-4, -4);
     p.lineTo(4, 4);

@@ -1,7 +1,6 @@
 package dev.playground.ui.charts;
 
 import dev.playground.events.RetryReason;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerRejected;
@@ -9,6 +8,7 @@ import dev.playground.events.RunEvent.RequestEvent;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RetryScheduled;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
 import dev.playground.ui.OutcomeClass;
 import java.util.ArrayList;

@@ -1,8 +1,11 @@
 package dev.playground.ui.compare;
 
 import dev.playground.scenario.Compare;
+import dev.playground.ui.Invalid;
 import dev.playground.ui.charts.ChartPalette;
+import java.util.Locale;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -64,7 +67,7 @@ final class CompareController {
     model.scenarioProperty().addListener((o, a, s) -> scenarioLabel.setText(s == null ? "none" : s.title()));
     seedField.textProperty().bindBidirectional(model.seedProperty());
     model.seedErrorProperty().addListener((o, a, e) -> {
-      dev.playground.ui.Invalid.set(seedField, !e.isEmpty());
+      Invalid.set(seedField, !e.isEmpty());
       seedField.setTooltip(tip(e.isEmpty() ? "The seed of both runs." : e));
       if (!e.isEmpty()) statusLabel.setText(e);
     });
@@ -77,13 +80,13 @@ final class CompareController {
 
     bJsonArea.textProperty().bindBidirectional(model.jsonBProperty());
     bErrorLabel.textProperty().bind(model.errorBProperty());
-    dev.playground.ui.Invalid.follow(bJsonArea, model.errorBProperty());
+    Invalid.follow(bJsonArea, model.errorBProperty());
     presetPicker.getItems().setAll(CompareViewModel.presetNames());
     presetPicker.setOnAction(e -> {
       String name = presetPicker.getValue();
       if (name == null) return;
       model.loadPreset(name);
-      javafx.application.Platform.runLater(() -> presetPicker.getSelectionModel().clearSelection());
+      Platform.runLater(() -> presetPicker.getSelectionModel().clearSelection());
     });
 
     column(metricColumn, DiffRow::metric);
@@ -137,7 +140,7 @@ final class CompareController {
 
   private String untilText() {
     double s = untilSlider.getValue();
-    return String.format(java.util.Locale.ROOT, "%.0f s", s) + (s >= untilSlider.getMax() ? " (end)" : "");
+    return String.format(Locale.ROOT, "%.0f s", s) + (s >= untilSlider.getMax() ? " (end)" : "");
   }
 
   /** Both sides as they stood at {@code ms} of scenario time. */

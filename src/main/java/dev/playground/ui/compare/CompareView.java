@@ -1,16 +1,14 @@
 package dev.playground.ui.compare;
 
+import dev.playground.common.DaemonThreads;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.Scenario;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
@@ -37,28 +35,15 @@ public final class CompareView {
   private CompareView(Executor background, ExecutorService own) {
     this.own = own;
     model = new CompareViewModel(background, Platform::runLater);
-    FXMLLoader loader = new FXMLLoader(CompareView.class.getResource("CompareView.fxml"));
-    loader.setControllerFactory(type -> {
-      if (type != CompareController.class) throw new IllegalStateException("unexpected controller " + type);
-      return new CompareController(model);
-    });
-    try {
-      root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the A/B compare's FXML", e);
-    }
+    controller = new CompareController(model);
+    root = Fxml.load("/dev/playground/ui/compare/CompareView.fxml", controller);
     root.getStylesheets().add(Objects.requireNonNull(
         CompareView.class.getResource("/styles/compare.css"), "/styles/compare.css").toExternalForm());
-    controller = loader.getController();
   }
 
   /** Builds the view with its own background thread for comparisons (stop it with {@link #close()}). FX thread. */
   public static CompareView create() {
-    ExecutorService own = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "playground-compare");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService own = DaemonThreads.single("playground-compare");
     return new CompareView(own, own);
   }
 

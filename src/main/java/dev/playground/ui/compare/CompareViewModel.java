@@ -1,5 +1,6 @@
 package dev.playground.ui.compare;
 
+import dev.playground.common.Causes;
 import dev.playground.events.RunEvent;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
@@ -9,10 +10,9 @@ import dev.playground.scenario.Scenario;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -185,8 +185,7 @@ final class CompareViewModel {
   private void failed(long runGeneration, RuntimeException e) {
     if (runGeneration != generation) return;
     running.set(false);
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    status.set("The comparison failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+    status.set("The comparison failed: " + Causes.message(e));
   }
 
   private void setA(PolicySet p) {

@@ -3,15 +3,13 @@ package dev.playground.ui.compare;
 import dev.playground.events.RunEvent;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.PolicySet;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.layout.GridPane;
@@ -37,14 +35,8 @@ final class SideCharts {
     if (policies.breaker() != null) {
       for (ModelRef m : policies.chain().models()) model.setBreakerDelay(m.key(), policies.breaker().delay());
     }
-    FXMLLoader loader = new FXMLLoader(ChartsController.class.getResource("ChartsView.fxml"));
-    loader.setControllerFactory(type -> new ChartsController(model));
-    try {
-      root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the charts' FXML", e);
-    }
-    controller = loader.getController();
+    controller = new ChartsController(model);
+    root = Fxml.load("/dev/playground/ui/charts/ChartsView.fxml", controller);
     model.apply(events);
     controller.buildCharts();
     controller.setPalette(palette); // draws what the models hold

@@ -4,12 +4,10 @@ import dev.playground.events.RunEvent;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlanException;
 import dev.playground.faults.FaultPlans;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.playground.ui.Fxml;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
@@ -37,16 +35,7 @@ public final class FaultsPanel {
 
   private FaultsPanel(FaultsViewModel model) {
     this.model = model;
-    FXMLLoader loader = new FXMLLoader(FaultsPanel.class.getResource("FaultsView.fxml"));
-    loader.setControllerFactory(type -> {
-      if (type == FaultsController.class) return new FaultsController(model);
-      throw new IllegalStateException("no controller known for " + type.getName());
-    });
-    try {
-      root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the faults panel's FXML", e);
-    }
+    root = Fxml.load("/dev/playground/ui/faults/FaultsView.fxml", new FaultsController(model));
   }
 
   /** A new panel with no targets until {@link #setTargets}. FX thread. */

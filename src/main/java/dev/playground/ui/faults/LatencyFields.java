@@ -1,5 +1,6 @@
 package dev.playground.ui.faults;
 
+import dev.playground.ui.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import javafx.scene.layout.HBox;
  * twice. FX thread.
  */
 public final class LatencyFields extends FlowPane {
-  static final PseudoClass INVALID = dev.playground.ui.Invalid.PSEUDO_CLASS;
+  static final PseudoClass INVALID = Invalid.PSEUDO_CLASS;
 
   private final ComboBox<LatencyDraft.Shape> shape = new ComboBox<>();
   private final TextField fixedMs = field("ms", "The delay in milliseconds (0 to 600000).");

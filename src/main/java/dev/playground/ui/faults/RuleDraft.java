@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -152,7 +153,7 @@ public final class RuleDraft {
   public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
 
   void setProblem(Problem p) {
-    if (!java.util.Objects.equals(problem.get(), p)) problem.set(p);
+    if (!Objects.equals(problem.get(), p)) problem.set(p);
   }
 
   /** The kinds the rule can produce as typed so far (names that are not kinds are skipped). */

@@ -2,9 +2,12 @@ package dev.playground.ui.lab;
 
 import dev.playground.lab.HerdRow;
 import dev.playground.lab.HerdStrategy;
+import dev.playground.ui.Invalid;
+import java.awt.Color;
 import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -163,12 +166,12 @@ final class HerdLabController {
   }
 
   private void mark(TextField field, ReadOnlyStringProperty error) {
-    dev.playground.ui.Invalid.follow(field, error);
+    Invalid.follow(field, error);
     error.addListener((o, a, b) -> errors());
   }
 
   private void errors() {
-    String text = String.join("\n", java.util.stream.Stream.of(model.clientsErrorProperty(), model.trialsErrorProperty(),
+    String text = String.join("\n", Stream.of(model.clientsErrorProperty(), model.trialsErrorProperty(),
         model.seedErrorProperty()).map(ReadOnlyStringProperty::get).filter(s -> !s.isEmpty()).toList());
     errorLabel.setText(text);
     errorLabel.setVisible(!text.isEmpty());
@@ -198,7 +201,7 @@ final class HerdLabController {
   }
 
   private static Label swatch(HerdStrategy s) {
-    java.awt.Color c = HerdCharts.color(s);
+    Color c = HerdCharts.color(s);
     Label l = new Label(s.label(), new Rectangle(14, 4, javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue())));
     l.getStyleClass().add("chart-legend-item");
     l.setTooltip(new Tooltip(s.label() + " (" + s.id() + " in the CSV)"));

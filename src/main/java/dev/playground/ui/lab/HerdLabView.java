@@ -1,14 +1,12 @@
 package dev.playground.ui.lab;
 
+import dev.playground.common.DaemonThreads;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
@@ -34,28 +32,15 @@ public final class HerdLabView {
     this.own = own;
     model = new HerdLabViewModel(background, Platform::runLater);
     HerdCharts charts = new HerdCharts();
-    FXMLLoader loader = new FXMLLoader(HerdLabView.class.getResource("HerdLabView.fxml"));
-    loader.setControllerFactory(type -> {
-      if (type != HerdLabController.class) throw new IllegalStateException("unexpected controller " + type);
-      return new HerdLabController(model, charts);
-    });
-    try {
-      root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the herd lab's FXML", e);
-    }
+    controller = new HerdLabController(model, charts);
+    root = Fxml.load("/dev/playground/ui/lab/HerdLabView.fxml", controller);
     root.getStylesheets().add(Objects.requireNonNull(
         HerdLabView.class.getResource("/styles/lab.css"), "/styles/lab.css").toExternalForm());
-    controller = loader.getController();
   }
 
   /** Builds the view with its own background thread for the lab (stop it with {@link #close()}). FX thread. */
   public static HerdLabView create() {
-    ExecutorService own = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "playground-herd-lab");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService own = DaemonThreads.single("playground-herd-lab");
     return new HerdLabView(own, own);
   }
 

@@ -1,5 +1,6 @@
 package dev.playground.ui.lab;
 
+import dev.playground.common.Causes;
 import dev.playground.lab.HerdEngine;
 import dev.playground.lab.HerdLab;
 import dev.playground.lab.HerdListener;
@@ -20,8 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -275,7 +276,6 @@ final class HerdLabViewModel {
   }
 
   private static String reason(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return Causes.message(error);
   }
 }

@@ -1,12 +1,15 @@
 package dev.playground.ui.lesson;
 
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /** Binds the Lesson tab to its {@link LessonViewModel}; Copy puts the code on the clipboard. FX thread. */
 public final class LessonController {
@@ -19,7 +22,7 @@ public final class LessonController {
   @FXML private Label copyMessage;
 
   private final LessonViewModel model;
-  private javafx.stage.Stage sideBySide;
+  private Stage sideBySide;
 
   public LessonController(LessonViewModel model) {
     this.model = model;
@@ -67,13 +70,13 @@ public final class LessonController {
     sideBySide.toFront();
   }
 
-  private static TextArea code(javafx.beans.value.ObservableValue<String> text) {
+  private static TextArea code(ObservableValue<String> text) {
     TextArea area = new TextArea();
     area.setEditable(false);
     area.getStyleClass().add("code");
     area.textProperty().bind(text);
     area.setTooltip(new javafx.scene.control.Tooltip("Read-only; select and copy what you need."));
-    javafx.scene.layout.VBox.setVgrow(area, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(area, Priority.ALWAYS);
     return area;
   }
 

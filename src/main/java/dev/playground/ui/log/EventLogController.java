@@ -1,12 +1,14 @@
 package dev.playground.ui.log;
 
 import dev.playground.events.RunEvent;
-import java.util.List;
-import java.util.function.Function;
+import dev.playground.ui.OutcomeClass;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
@@ -17,7 +19,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import dev.playground.ui.OutcomeClass;
 
 /** Binds the event log table, its filters and the drill-down to an {@link EventLogViewModel}. FX thread. */
 public final class EventLogController {
@@ -61,7 +62,7 @@ public final class EventLogController {
     eventTable.setItems(model.visibleRows());
     eventTable.setRowFactory(t -> new OutcomeRow());
     eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
-    model.visibleRows().addListener((javafx.collections.ListChangeListener<EventRow>) c -> showCount());
+    model.visibleRows().addListener((ListChangeListener<EventRow>) c -> showCount());
     showCount();
     publishLater.start(); // rows staged before this view was built
   }

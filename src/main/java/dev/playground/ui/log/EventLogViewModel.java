@@ -1,8 +1,8 @@
 package dev.playground.ui.log;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.RequestEvent;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.playground.ui.log;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerChanged;
@@ -17,6 +16,7 @@ import dev.playground.events.RunEvent.RunFinished;
 import dev.playground.events.RunEvent.RunStarted;
 import dev.playground.events.RunEvent.RungFailed;
 import dev.playground.events.RunEvent.Throttled;
+import dev.playground.events.RunEvent;
 import java.util.Locale;
 
 /**

@@ -1,9 +1,9 @@
 package dev.playground.ui.log;
 
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptFinished;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
+import dev.playground.events.RunEvent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.playground.ui.main;
 
+import dev.playground.common.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,7 +23,7 @@ final class ChartClasses {
 
   static void preload() {
     if (!STARTED.compareAndSet(false, true)) return;
-    Thread t = new Thread(() -> {
+    DaemonThreads.start("chart-classes", () -> {
       ClassLoader loader = ChartClasses.class.getClassLoader();
       for (String name : NAMES) {
         try {
@@ -31,8 +32,6 @@ final class ChartClasses {
           return; // only a head start: the charts load what they need themselves
         }
       }
-    }, "chart-classes");
-    t.setDaemon(true);
-    t.start();
+    });
   }
 }

@@ -1,28 +1,22 @@
 package dev.playground.ui.main;
 
+import dev.playground.common.Causes;
 import dev.playground.events.RunEvent;
-import dev.playground.ui.PlaygroundActions;
-import dev.playground.ui.charts.ChartPalette;
+import dev.playground.session.PlaygroundActions;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.export.ChartImages;
-import dev.playground.ui.export.HtmlReport;
-import dev.playground.ui.export.RunLogExport;
+import dev.playground.ui.export.ExportViewModel;
 import dev.playground.ui.log.EventLogController;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.status.StatusBarController;
 import dev.playground.ui.status.StatusViewModel;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -36,14 +30,11 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 /**
- * The window's controller: the top bar's actions (theme, open run, export), the toast, and the hand-over of each
- * batch of events to the parts. FX thread; files are written on the {@code background} executor.
+ * The window's controller: the top bar's buttons (theme, open run, export) with their file dialogs, the toast,
+ * and the hand-over of each batch of events to the parts. What an export writes and says is the
+ * {@link ExportViewModel}'s. FX thread.
  */
 public final class MainController {
-  static final List<String> SHEETS = List.of(
-      "/styles/base.css", "/styles/main.css", "/styles/prompt.css", "/styles/charts.css", "/styles/log.css",
-      "/styles/status.css", "/styles/session.css", "/styles/lesson.css");
-
   @FXML private StackPane windowRoot;
   @FXML private ToggleButton themeToggle;
   @FXML private Label toast;
@@ -56,23 +47,21 @@ public final class MainController {
   private final StatusViewModel status;
   private final PlaygroundActions actions;
   private final EventLogViewModel logModel;
-  private final Executor background;
-  private Supplier<List<HtmlReport.Section>> reportSections = List::of;
-  private RunLogExport runLogExport = RunLogExport.none();
+  private final ExportViewModel exports;
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
 
   public MainController(MainViewModel model, StatusViewModel status, EventLogViewModel logModel,
-      PlaygroundActions actions, Executor background) {
+      PlaygroundActions actions, ExportViewModel exports) {
     this.model = model;
     this.logModel = logModel;
     this.status = status;
     this.actions = actions;
-    this.background = background;
+    this.exports = exports;
   }
 
   @FXML
   private void initialize() {
-    for (String sheet : SHEETS) windowRoot.getStylesheets().add(resource(sheet));
+    Styles.apply(windowRoot, model.themeProperty().get());
     model.themeProperty().addListener((o, a, theme) -> applyTheme(theme));
     applyTheme(model.themeProperty().get());
     status.noticeProperty().addListener((o, a, notice) -> {
@@ -92,14 +81,8 @@ public final class MainController {
   /** Builds the event log's view and puts it in its slot; its rows so far appear at the next pulse. */
   void buildEventLog() {
     if (eventLogController != null) return;
-    var loader = new javafx.fxml.FXMLLoader(MainController.class.getResource("/dev/playground/ui/log/EventLogView.fxml"));
     EventLogController controller = new EventLogController(logModel);
-    loader.setControllerFactory(type -> controller);
-    try {
-      eventLogSlot.getChildren().setAll((Node) loader.load());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("could not load the event log's FXML", e);
-    }
+    eventLogSlot.getChildren().setAll(Fxml.load("/dev/playground/ui/log/EventLogView.fxml", controller));
     eventLogController = controller;
   }
 
@@ -109,14 +92,6 @@ public final class MainController {
 
   ChartsController charts() {
     return chartsController;
-  }
-
-  void setReportSections(Supplier<List<HtmlReport.Section>> sections) {
-    this.reportSections = sections;
-  }
-
-  void setRunLogExport(RunLogExport export) {
-    this.runLogExport = export;
   }
 
   void showToast(String message) {
@@ -147,14 +122,14 @@ public final class MainController {
     return actions.openRun(file).whenComplete((warnings, error) -> Platform.runLater(() -> {
       if (error != null) {
         // the reader's message already names the file
-        String why = reason(error);
+        String why = Causes.message(error);
         String message = why.startsWith(name) ? "Could not open " + why : "Could not open " + name + ": " + why;
-        statusController.showMessage(message);
+        status.showMessage(message);
         showToast(message);
       } else if (warnings.isEmpty()) {
-        statusController.showMessage("Replaying " + name);
+        status.showMessage("Replaying " + name);
       } else {
-        statusController.showMessage("Replaying " + name + " (with warnings)");
+        status.showMessage("Replaying " + name + " (with warnings)");
         showToast("Opened " + name + ", but " + String.join("; ", warnings));
       }
     }));
@@ -167,50 +142,24 @@ public final class MainController {
     chooser.setInitialFileName("run.jsonl");
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"));
     File file = chooser.showSaveDialog(windowRoot.getScene().getWindow());
-    if (file != null) exportJsonl(file.toPath());
-  }
-
-  /** Writes the run log shown to {@code file}, off the FX thread. */
-  CompletableFuture<Path> exportJsonl(Path file) {
-    return report(runLogExport.saveRunLog(file), path -> "Saved the run log to " + path.getFileName());
+    if (file != null) exports.runLog(file.toPath());
   }
 
   @FXML
   private void exportCsv() {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Save attempts.csv and requests.csv into…");
-    File dir = chooser.showDialog(windowRoot.getScene().getWindow());
-    if (dir != null) exportCsv(dir.toPath());
-  }
-
-  /** Writes attempts.csv and requests.csv of the run shown into {@code dir}, off the FX thread. */
-  CompletableFuture<List<Path>> exportCsv(Path dir) {
-    return report(runLogExport.saveCsv(dir), paths -> "Saved " + paths.size() + " CSV files to " + dir.getFileName());
+    File dir = chooseDirectory("Save attempts.csv and requests.csv into…");
+    if (dir != null) exports.csv(dir.toPath());
   }
 
   @FXML
   private void exportPngs() {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Save the charts as PNG into…");
-    File dir = chooser.showDialog(windowRoot.getScene().getWindow());
+    File dir = chooseDirectory("Save the charts as PNG into…");
     if (dir != null) exportPngs(dir.toPath());
   }
 
   /** Snapshots the charts now and writes one PNG each into {@code dir}, off the FX thread. */
   CompletableFuture<List<Path>> exportPngs(Path dir) {
-    Map<String, WritableImage> images = snapshots();
-    return report(CompletableFuture.supplyAsync(() -> {
-      try {
-        Files.createDirectories(dir);
-        List<Path> written = new java.util.ArrayList<>();
-        for (Map.Entry<String, WritableImage> e : images.entrySet()) {
-          written.add(Files.write(dir.resolve(e.getKey() + ".png"), ChartImages.png(e.getValue())));
-        }
-        return written;
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      }
-    }, background), paths -> "Saved " + paths.size() + " charts to " + dir.getFileName());
+    return exports.pngs(snapshots(), dir);
   }
 
   @FXML
@@ -225,49 +174,26 @@ public final class MainController {
 
   /** Snapshots the charts and counters now and writes the one-file report, off the FX thread. */
   CompletableFuture<Path> exportHtml(Path file) {
-    Map<String, WritableImage> images = snapshots();
-    Map<String, Number> counters = status.counterValues();
-    List<HtmlReport.Section> sections = reportSections.get();
-    return report(CompletableFuture.supplyAsync(() -> {
-      HtmlReport.Builder report = HtmlReport.builder("Resilience Playground run");
-      sections.forEach(report::section);
-      report.counters(counters);
-      images.forEach((name, image) -> report.chart(name, ChartImages.png(image)));
-      try {
-        return Files.writeString(file, report.build().render(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      }
-    }, background), path -> "Saved the report to " + path.getFileName());
+    return exports.html(file, status.counterValues(), snapshots());
+  }
+
+  private File chooseDirectory(String title) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(title);
+    return chooser.showDialog(windowRoot.getScene().getWindow());
   }
 
   private Map<String, WritableImage> snapshots() {
     Map<String, WritableImage> images = new LinkedHashMap<>();
     chartsController.redrawAll(); // the pictures show the latest data, not the last throttled frame
-    for (Map.Entry<String, Node> e : chartsController.chartNodes().entrySet()) {
+    for (Map.Entry<String, Node> e : chartsController.chartNodes().entrySet())
       images.put(e.getKey(), ChartImages.snapshot(e.getValue()));
-    }
     return images;
   }
 
-  private <T> CompletableFuture<T> report(CompletableFuture<T> work, java.util.function.Function<T, String> done) {
-    return work.whenComplete((v, error) -> Platform.runLater(() -> statusController.showMessage(
-        error == null ? done.apply(v) : "Export failed: " + reason(error))));
-  }
-
   private void applyTheme(Theme theme) {
-    windowRoot.getStylesheets().removeIf(s -> s.endsWith("/styles/dark.css"));
-    if (theme.overlay() != null) windowRoot.getStylesheets().add(resource(theme.overlay()));
+    Styles.applyTheme(windowRoot, theme);
     themeToggle.setSelected(theme == Theme.DARK);
-    chartsController.setPalette(theme == Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT);
-  }
-
-  private static String resource(String path) {
-    return java.util.Objects.requireNonNull(MainController.class.getResource(path), path).toExternalForm();
-  }
-
-  private static String reason(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    chartsController.setPalette(theme.palette());
   }
 }

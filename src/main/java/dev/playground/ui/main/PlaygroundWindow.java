@@ -1,40 +1,41 @@
 package dev.playground.ui.main;
 
+import dev.playground.common.DaemonThreads;
 import dev.playground.events.RunEvent;
+import dev.playground.session.PlaygroundActions;
+import dev.playground.session.RunLogExport;
 import dev.playground.ui.FxBatcher;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.PulseExecutor;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.charts.ChartsModel;
-import dev.playground.ui.export.HtmlReport;
-import dev.playground.ui.export.RunLogExport;
+import dev.playground.ui.export.ExportViewModel;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.prompt.PromptController;
 import dev.playground.ui.prompt.PromptViewModel;
 import dev.playground.ui.status.StatusBarController;
 import dev.playground.ui.status.StatusViewModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.Pane;
-import javafx.util.Callback;
 
 /**
  * The playground window's content, what the integrator wires: the actions behind Send and the load, the run
@@ -60,41 +61,29 @@ public final class PlaygroundWindow {
   /** The main view's nodes by fx:id (lookup cannot see into controls whose skins are not built yet). */
   private final Map<String, Object> ids;
   private final ExecutorService files;
+  private final ExportViewModel exports;
+  private final List<Consumer<List<RunEvent>>> followers = new ArrayList<>();
   private volatile Executor drainOn = Platform::runLater; // until a scene gives us its pulses
 
   private PlaygroundWindow(PlaygroundActions actions) {
     this.charts = new ChartsModel();
-    this.files = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "playground-export");
-      t.setDaemon(true);
-      return t;
-    });
+    this.files = DaemonThreads.single("playground-export");
     MainViewModel mainModel = new MainViewModel();
-    StatusViewModel status = new StatusViewModel();
+    this.status = new StatusViewModel();
+    this.exports = new ExportViewModel(files, Platform::runLater, status::showMessage);
     EventLogViewModel log = new EventLogViewModel();
-    PromptViewModel prompt = new PromptViewModel(actions, Platform::runLater);
-    this.prompt = prompt;
-    this.status = status;
-    Map<Class<?>, Supplier<Object>> controllers = Map.of(
-        MainController.class, () -> new MainController(mainModel, status, log, actions, files),
-        PromptController.class, () -> new PromptController(prompt),
-        ChartsController.class, () -> new ChartsController(charts),
-        StatusBarController.class, () -> new StatusBarController(status));
-    Callback<Class<?>, Object> factory = type -> {
-      Supplier<Object> make = controllers.get(type);
-      if (make == null) throw new IllegalStateException("no controller known for " + type.getName());
-      return make.get();
-    };
-    FXMLLoader loader = new FXMLLoader(PlaygroundWindow.class.getResource("MainView.fxml"));
-    loader.setControllerFactory(factory);
-    try {
-      this.root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the main window's FXML", e);
-    }
-    this.main = loader.getController();
-    this.ids = new java.util.HashMap<>(loader.getNamespace());
-    this.batcher = new FxBatcher<>(task -> drainOn.execute(task), main::apply);
+    this.prompt = new PromptViewModel(actions, Platform::runLater);
+    this.main = new MainController(mainModel, status, log, actions, exports);
+    Fxml.Loaded view = Fxml.loaded("/dev/playground/ui/main/MainView.fxml", main,
+        new PromptController(prompt), new ChartsController(charts), new StatusBarController(status));
+    this.root = view.root();
+    this.ids = view.ids();
+    this.batcher = new FxBatcher<>(task -> drainOn.execute(task), this::drain);
+  }
+
+  private void drain(List<RunEvent> batch) {
+    main.apply(batch);
+    for (Consumer<List<RunEvent>> follower : followers) follower.accept(batch);
   }
 
   /** Builds the window's content. FX thread. */
@@ -129,23 +118,23 @@ public final class PlaygroundWindow {
     return batcher::submit;
   }
 
+  /** Also gives every batch of events to {@code follower}, on the FX thread, once a frame. FX thread. */
+  public void follow(Consumer<List<RunEvent>> follower) {
+    followers.add(Objects.requireNonNull(follower, "follower"));
+  }
+
   /** The breaker's OPEN delay from its policy, for the countdown to half-open; null forgets it. FX thread. */
   public void setBreakerDelay(String breaker, Duration delay) {
     charts.setBreakerDelay(breaker, delay);
   }
 
   /** The theme shown; views with charts of their own follow it. */
-  public javafx.beans.property.ReadOnlyObjectProperty<Theme> themeProperty() {
+  public ReadOnlyObjectProperty<Theme> themeProperty() {
     return main.model().themeProperty();
   }
 
   public void setTheme(Theme theme) {
     mainModelOf().setTheme(theme);
-  }
-
-  /** Sections the HTML report starts with (run summary, settings …), asked for at each export. */
-  public void setReportSections(Supplier<List<HtmlReport.Section>> sections) {
-    main.setReportSections(Objects.requireNonNull(sections, "sections"));
   }
 
   /** Writes the chart PNGs into {@code dir} (created if missing); completes off the FX thread. FX thread. */
@@ -187,7 +176,7 @@ public final class PlaygroundWindow {
       build.run();
       return;
     }
-    javafx.beans.value.ChangeListener<Boolean>[] once = new javafx.beans.value.ChangeListener[1];
+    ChangeListener<Boolean>[] once = new ChangeListener[1];
     once[0] = (o, was, selected) -> {
       if (!selected) return;
       tab.selectedProperty().removeListener(once[0]);
@@ -212,9 +201,9 @@ public final class PlaygroundWindow {
     return status;
   }
 
-  /** What Export → Run log and Export → CSV save. */
+  /** What the Export menu writes: the run log, the CSV, the charts and the report. */
   public void setRunLogExport(RunLogExport export) {
-    main.setRunLogExport(Objects.requireNonNull(export, "export"));
+    exports.setExport(export);
   }
 
   /** Replays a saved run log into the window, as Open run… does. FX thread. */
@@ -224,17 +213,17 @@ public final class PlaygroundWindow {
 
   /** Writes the run log shown, as Export → Run log does. FX thread. */
   public CompletableFuture<Path> exportRunLog(Path file) {
-    return main.exportJsonl(file);
+    return exports.runLog(file);
   }
 
   /** Writes the CSV files, as Export → CSV does. FX thread. */
   public CompletableFuture<List<Path>> exportCsv(Path dir) {
-    return main.exportCsv(dir);
+    return exports.csv(dir);
   }
 
   /** The Export menu's item with this fx:id (exportJsonlItem, exportCsvItem, exportPngItem, exportHtmlItem). */
   public MenuItem exportItem(String fxId) {
-    var menu = (javafx.scene.control.MenuButton) ids.get("exportMenu");
+    var menu = (MenuButton) ids.get("exportMenu");
     return menu.getItems().stream().filter(i -> fxId.equals(i.getId())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no export item with fx:id " + fxId));
   }

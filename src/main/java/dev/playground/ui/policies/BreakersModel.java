@@ -1,5 +1,6 @@
 package dev.playground.ui.policies;
 
+import dev.playground.events.BreakerState;
 import dev.playground.policy.ManagedBreaker;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,6 @@ public final class BreakersModel {
 
   /** True when a breaker is open: its countdown needs a refresh each second. */
   public boolean anyOpen() {
-    return rows.stream().anyMatch(r -> r.stateProperty().get() == dev.playground.events.BreakerState.OPEN);
+    return rows.stream().anyMatch(r -> r.stateProperty().get() == BreakerState.OPEN);
   }
 }

@@ -1,5 +1,6 @@
 package dev.playground.ui.policies;
 
+import dev.playground.ui.Invalid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import javafx.scene.control.Label;
  * the first marked field so that the message is read where the value was typed. FX thread.
  */
 final class FieldMarks {
-  static final PseudoClass INVALID = dev.playground.ui.Invalid.PSEUDO_CLASS;
+  static final PseudoClass INVALID = Invalid.PSEUDO_CLASS;
 
   /** Field key → the controls that show it, in the order the form shows them. */
   private final Map<String, List<Node>> fields = new LinkedHashMap<>();

@@ -2,15 +2,14 @@ package dev.playground.ui.policies;
 
 import dev.playground.policy.ManagedBreaker;
 import dev.playground.policy.PolicySet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.playground.ui.Fxml;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
@@ -40,17 +39,8 @@ public final class PoliciesPanel {
   private PoliciesPanel(PoliciesViewModel model, BreakersModel breakers) {
     this.model = model;
     this.breakers = breakers;
-    FXMLLoader loader = new FXMLLoader(PoliciesPanel.class.getResource("PoliciesView.fxml"));
-    loader.setControllerFactory(type -> {
-      if (type == PoliciesController.class) return new PoliciesController(model, breakers);
-      throw new IllegalStateException("no controller known for " + type.getName());
-    });
-    try {
-      root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the policies panel's FXML", e);
-    }
-    controller = loader.getController();
+    controller = new PoliciesController(model, breakers);
+    root = Fxml.load("/dev/playground/ui/policies/PoliciesView.fxml", controller.controllers());
   }
 
   /** A new panel with an empty chain until {@link #setPolicies}. FX thread. */
@@ -70,7 +60,7 @@ public final class PoliciesPanel {
 
   /** The run's providers (name → its models; an empty list lets any model name be typed), for the chain. */
   public void setProviders(Map<String, List<String>> providers) {
-    model.setProviders(new java.util.LinkedHashMap<>(providers)); // keeps the order given
+    model.setProviders(new LinkedHashMap<>(providers)); // keeps the order given
     controller.showProviders();
   }
 

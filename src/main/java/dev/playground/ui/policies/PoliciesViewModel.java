@@ -1,11 +1,14 @@
 package dev.playground.ui.policies;
 
+import dev.playground.policy.Jitter;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
 import dev.playground.policy.RetrySpec;
 import dev.playground.policy.SchedulePreview;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -216,7 +219,7 @@ public final class PoliciesViewModel {
     var l = ladder.build(e);
     PolicySet set = e.isEmpty()
         ? e.build(() -> new PolicySet(c, r, b, t, bh, rl, ca, l), Errors.byPrefix(LadderForm.CACHED)) : null;
-    lastErrors = new java.util.LinkedHashMap<>(e.asMap());
+    lastErrors = new LinkedHashMap<>(e.asMap());
     if (!errors.equals(e.asMap())) {
       errors.keySet().retainAll(e.asMap().keySet());
       errors.putAll(e.asMap());
@@ -239,14 +242,14 @@ public final class PoliciesViewModel {
     String waits = p.delays().stream().map(PoliciesViewModel::seconds).collect(Collectors.joining(", "));
     if (p.attempts() == 1) return "Retries nothing: no kind is checked under Retry on.";
     return "If every attempt fails: waits " + waits + "; attempt " + p.attempts() + " starts at " + seconds(p.total())
-        + (spec.jitter() == dev.playground.policy.Jitter.NONE ? "." : " (seeded jitter, first request).");
+        + (spec.jitter() == Jitter.NONE ? "." : " (seeded jitter, first request).");
   }
 
   /** 850 ms, 2 s, 2.5 s. */
   static String seconds(Duration d) {
     long ms = d.toMillis();
     if (ms < 1000) return ms + " ms";
-    return (ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
+    return (ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
   }
 
   private boolean fail(String message) {

@@ -3,6 +3,7 @@ package dev.playground.ui.preview;
 import dev.playground.policy.BackoffComparison;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A {@link BackoffComparison} as the preview shows it: one row per wait, the lesson's table (when it has one),
@@ -60,7 +61,7 @@ record BackoffTable(String title, String python, String failsafeCode, boolean ha
   }
 
   private static String stopCall(String python) {
-    var m = java.util.regex.Pattern.compile("stop_after_attempt\\(\\d+\\)").matcher(python);
+    var m = Pattern.compile("stop_after_attempt\\(\\d+\\)").matcher(python);
     return m.find() ? m.group() : "the stop";
   }
 }

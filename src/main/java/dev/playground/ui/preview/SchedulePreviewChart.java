@@ -8,6 +8,8 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -141,12 +143,12 @@ final class SchedulePreviewChart {
 
   /** The seeded waits drawn now, in seconds, attempt 1 first (for tests). */
   List<Double> drawnWaits() {
-    List<Double> waits = new java.util.ArrayList<>();
+    List<Double> waits = new ArrayList<>();
     for (int i = 0; i < waitSeries.getItemCount(); i++) waits.add(waitSeries.getYValue(i));
     return waits;
   }
 
-  private static double seconds(java.time.Duration d) {
+  private static double seconds(Duration d) {
     return d.toMillis() / 1000.0;
   }
 

@@ -1,11 +1,14 @@
 package dev.playground.ui.preview;
 
+import dev.playground.ui.Invalid;
 import java.awt.Color;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -89,7 +92,7 @@ final class SchedulePreviewController {
     chart.show(model.previewProperty().get());
     model.previewProperty().addListener((o, a, p) -> chart.show(p));
 
-    model.comparisons().addListener((javafx.collections.ListChangeListener<BackoffTable>) c -> comparisons());
+    model.comparisons().addListener((ListChangeListener<BackoffTable>) c -> comparisons());
     comparisons();
   }
 
@@ -177,12 +180,12 @@ final class SchedulePreviewController {
   }
 
   private void mark(TextField field, ReadOnlyStringProperty error) {
-    dev.playground.ui.Invalid.follow(field, error);
+    Invalid.follow(field, error);
     error.addListener((o, a, b) -> errors());
   }
 
   private void errors() {
-    String text = String.join("\n", java.util.stream.Stream.of(model.seedErrorProperty(), model.requestErrorProperty(),
+    String text = String.join("\n", Stream.of(model.seedErrorProperty(), model.requestErrorProperty(),
         model.modelErrorProperty(), model.retryAfterErrorProperty())
         .map(ReadOnlyStringProperty::get).filter(s -> !s.isEmpty()).toList());
     errorLabel.setText(text);

@@ -2,11 +2,9 @@ package dev.playground.ui.preview;
 
 import dev.playground.policy.RetrySpec;
 import dev.playground.scenario.Scenario;
+import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartPalette;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
@@ -34,19 +32,10 @@ public final class SchedulePreviewView {
   private SchedulePreviewView() {
     model = new SchedulePreviewViewModel();
     SchedulePreviewChart chart = new SchedulePreviewChart();
-    FXMLLoader loader = new FXMLLoader(SchedulePreviewView.class.getResource("SchedulePreviewView.fxml"));
-    loader.setControllerFactory(type -> {
-      if (type != SchedulePreviewController.class) throw new IllegalStateException("unexpected controller " + type);
-      return new SchedulePreviewController(model, chart);
-    });
-    try {
-      root = loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not load the schedule preview's FXML", e);
-    }
+    controller = new SchedulePreviewController(model, chart);
+    root = Fxml.load("/dev/playground/ui/preview/SchedulePreviewView.fxml", controller);
     root.getStylesheets().add(Objects.requireNonNull(
         SchedulePreviewView.class.getResource("/styles/preview.css"), "/styles/preview.css").toExternalForm());
-    controller = loader.getController();
   }
 
   /** Builds the view, showing the default retry settings until told otherwise. FX thread. */

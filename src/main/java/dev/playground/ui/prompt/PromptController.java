@@ -13,6 +13,7 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
 /** Binds the prompt and answer panel to its {@link PromptViewModel}. FX thread. */
 public final class PromptController {
@@ -42,7 +43,7 @@ public final class PromptController {
   @FXML
   private void initialize() {
     promptArea.textProperty().bindBidirectional(model.promptProperty());
-    promptArea.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+    promptArea.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       if (SEND.match(e)) {
         e.consume();
         model.send();

@@ -1,14 +1,15 @@
 package dev.playground.ui.prompt;
 
+import dev.playground.common.Causes;
 import dev.playground.events.Rung;
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.AnswerView;
+import dev.playground.session.LoadProgress;
+import dev.playground.session.PlaygroundActions;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import dev.playground.ui.LoadProgress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -138,7 +139,7 @@ public final class PromptViewModel {
     runLoad("starting the scenario…", actions::startScenarioLoad);
   }
 
-  private void runLoad(String firstStatus, java.util.function.Function<LoadProgress, CompletableFuture<Void>> start) {
+  private void runLoad(String firstStatus, Function<LoadProgress, CompletableFuture<Void>> start) {
     if (replaying.get()) {
       message.set(REPLAYING);
       return;
@@ -185,7 +186,6 @@ public final class PromptViewModel {
   }
 
   private static String reason(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return Causes.message(error);
   }
 }

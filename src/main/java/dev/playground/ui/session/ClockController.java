@@ -1,5 +1,7 @@
 package dev.playground.ui.session;
 
+import dev.playground.session.ClockMode;
+import dev.playground.session.Speed;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ToggleButton;

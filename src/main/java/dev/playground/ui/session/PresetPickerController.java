@@ -1,6 +1,7 @@
 package dev.playground.ui.session;
 
 import dev.playground.scenario.Scenario;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -25,7 +26,7 @@ public final class PresetPickerController {
     presetPicker.setButtonCell(new PresetCell());
     show(model.presetProperty().get());
     model.presetProperty().addListener((o, a, p) -> show(p));
-    model.presets().addListener((javafx.collections.ListChangeListener<Scenario>) c -> show(model.presetProperty().get()));
+    model.presets().addListener((ListChangeListener<Scenario>) c -> show(model.presetProperty().get()));
     presetPicker.valueProperty().addListener((o, a, p) -> {
       if (!syncing && p != null && (a == null || !p.name().equals(a.name()))) model.pick(p);
     });

@@ -1,5 +1,7 @@
 package dev.playground.ui.session;
 
+import dev.playground.session.ProviderChoice;
+import dev.playground.ui.Invalid;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -97,7 +99,7 @@ public final class ProviderController {
 
   /** A field whose error label is not empty gets the error style. */
   private static void mark(TextField field, Label error) {
-    dev.playground.ui.Invalid.follow(field, error.textProperty());
+    Invalid.follow(field, error.textProperty());
     error.managedProperty().bind(error.textProperty().isNotEmpty());
   }
 }

@@ -1,9 +1,18 @@
 package dev.playground.ui.session;
 
+import dev.playground.common.Causes;
 import dev.playground.faults.FaultPlan;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.LoadSpec;
 import dev.playground.scenario.Scenario;
+import dev.playground.session.ClockMode;
+import dev.playground.session.ProviderChoice;
+import dev.playground.session.Replay;
+import dev.playground.session.RunInfo;
+import dev.playground.session.Session;
+import dev.playground.session.SessionListener;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.Speed;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -236,7 +245,7 @@ public final class SessionViewModel {
     }
     CompletableFuture<RunInfo> f = session.setProvider(choice);
     if (f.isCompletedExceptionally()) {
-      providerMessage.set(f.handle((v, e) -> Session.message(e)).join());
+      providerMessage.set(f.handle((v, e) -> Causes.message(e)).join());
       return false;
     }
     follow(f);
@@ -257,7 +266,7 @@ public final class SessionViewModel {
   /** Watches a run being opened; false (and a notice) if it was refused at once. */
   private boolean follow(CompletableFuture<RunInfo> opening) {
     if (opening.isCompletedExceptionally()) {
-      notice(opening.handle((v, e) -> Session.message(e)).join());
+      notice(opening.handle((v, e) -> Causes.message(e)).join());
       return false;
     }
     starting.set(true);

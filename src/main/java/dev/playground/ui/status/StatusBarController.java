@@ -1,6 +1,7 @@
 package dev.playground.ui.status;
 
 import dev.playground.events.BreakerState;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -27,11 +28,12 @@ public final class StatusBarController {
   @FXML
   private void initialize() {
     countersLabel.textProperty().bind(model.countersProperty());
+    statusMessage.textProperty().bind(model.messageProperty());
     model.lamps().addListener((ListChangeListener<StatusViewModel.Lamp>) c -> rebuildLamps());
     rebuildLamps();
     replayBox.visibleProperty().bind(model.replayProperty().isNotNull());
     replayBox.managedProperty().bind(replayBox.visibleProperty());
-    replayBadge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+    replayBadge.textProperty().bind(Bindings.createStringBinding(
         () -> model.replayProperty().get() == null ? "" : "replayed: " + model.replayProperty().get(),
         model.replayProperty()));
   }
@@ -39,11 +41,6 @@ public final class StatusBarController {
   @FXML
   private void backToLive() {
     model.backToLive();
-  }
-
-  /** A short message at the right of the bar ("Saved 4 charts to …"). */
-  public void showMessage(String message) {
-    statusMessage.setText(message);
   }
 
   private void rebuildLamps() {

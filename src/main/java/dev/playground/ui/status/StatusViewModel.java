@@ -1,13 +1,14 @@
 package dev.playground.ui.status;
 
 import dev.playground.events.BreakerState;
-import dev.playground.events.RunEvent;
 import dev.playground.events.RunEvent.AttemptStarted;
 import dev.playground.events.RunEvent.BreakerChanged;
 import dev.playground.events.RunEvent.RequestFinished;
 import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RunStarted;
+import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ public final class StatusViewModel {
   private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<String> replay = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private Runnable onBackToLive = () -> {};
 
   public StatusViewModel() {
@@ -68,6 +70,13 @@ public final class StatusViewModel {
 
   /** The name of the replayed run log shown, or null while a live run is shown. */
   public ReadOnlyObjectProperty<String> replayProperty() { return replay.getReadOnlyProperty(); }
+
+  /** A short message at the right of the bar ("Saved 4 charts to …"). */
+  public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+  public void showMessage(String text) {
+    message.set(text == null ? "" : text);
+  }
 
   /** Shows the replay badge for {@code fileName}; null hides it. */
   public void setReplay(String fileName) {
@@ -104,7 +113,7 @@ public final class StatusViewModel {
     for (RunEvent e : batch) {
       if (e instanceof RunStarted) {
         requests = ok = attempts = 0;
-        java.util.Arrays.fill(byRung, 0);
+        Arrays.fill(byRung, 0);
         lamps.clear();
         byName.clear();
         changed = true;

@@ -2,6 +2,7 @@ package dev.playground.ui.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.events.Rung;
 import dev.playground.scenario.Presets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
@@ -58,18 +60,18 @@ class CompareViewTest {
     assertThat(robot.lookup("#chartsB").tryQuery()).isPresent();
     assertThat(view.controller().sideA().model().timeline().rowCount()).isPositive();
     assertThat(view.controller().sideB().model().timeline().rowCount()).isPositive();
-    assertThat(view.controller().sideA().model().ladder().total(dev.playground.events.Rung.FULL)).isEqualTo(76);
-    assertThat(view.controller().sideB().model().ladder().total(dev.playground.events.Rung.FULL)).isEqualTo(51);
+    assertThat(view.controller().sideA().model().ladder().total(Rung.FULL)).isEqualTo(76);
+    assertThat(view.controller().sideB().model().ladder().total(Rung.FULL)).isEqualTo(51);
     assertThat(robot.lookup(".diff-table .table-row-cell:better").queryAll()).isNotEmpty();
     assertThat(robot.lookup(".diff-table .table-row-cell:worse").queryAll()).isNotEmpty();
 
-    javafx.scene.control.Slider until = robot.lookup("#untilSlider").queryAs(javafx.scene.control.Slider.class);
+    Slider until = robot.lookup("#untilSlider").queryAs(Slider.class);
     assertThat(until.isDisabled()).isFalse();
     robot.interact(() -> until.setValue(15));
-    assertThat(view.controller().sideA().model().ladder().total(dev.playground.events.Rung.FULL))
+    assertThat(view.controller().sideA().model().ladder().total(Rung.FULL))
         .as("A as it stood at 15 s").isPositive().isLessThan(76);
     robot.interact(() -> until.setValue(until.getMax()));
-    assertThat(view.controller().sideA().model().ladder().total(dev.playground.events.Rung.FULL)).isEqualTo(76);
+    assertThat(view.controller().sideA().model().ladder().total(Rung.FULL)).isEqualTo(76);
 
     robot.clickOn("#allToggle");
     assertThat(robot.lookup("#chartsA #ladderCell").query().isVisible()).isTrue();

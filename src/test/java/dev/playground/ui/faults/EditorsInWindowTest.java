@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.main.PlaygroundWindow;
 import dev.playground.ui.policies.PoliciesPanel;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package dev.playground.ui.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.events.RunEvent;
 import dev.playground.faults.FaultKind;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
 import dev.playground.faults.FaultRule;
-import dev.playground.events.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class FaultsPanelTest {
 
   @Test
   void everyControlHasATooltip(FxRobot robot) {
-    robot.interact(() -> robot.lookup("#jsonPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
+    robot.interact(() -> robot.lookup("#jsonPane").queryAs(TitledPane.class).setExpanded(true));
     assertThat(Tooltips.missing(panel.node())).isEmpty();
     assertThat(robot.lookup(".button").queryAllAs(Button.class)).hasSizeGreaterThan(10);
   }

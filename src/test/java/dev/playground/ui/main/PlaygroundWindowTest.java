@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.playground.events.BreakerState;
 import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.LoadProgress;
+import dev.playground.session.AnswerView;
+import dev.playground.session.LoadProgress;
+import dev.playground.session.PlaygroundActions;
 import dev.playground.ui.OutcomeClass;
-import dev.playground.ui.PlaygroundActions;
 import dev.playground.ui.ScriptedRun;
 import dev.playground.ui.charts.RetryTimelineModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +25,13 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -146,7 +150,7 @@ class PlaygroundWindowTest {
     assertThat(toast.getWidth()).as("the toast is laid out").isGreaterThan(100);
     assertThat(((Label) robot.lookup("#toast").query()).getText()).startsWith("Breaker sim/gpt-4o-mini opened");
     // filtering the log to one request says how many rows remain
-    robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#requestFilter").query()).setText("#35"));
+    robot.interact(() -> ((TextField) robot.lookup("#requestFilter").query()).setText("#35"));
     assertThat(((Label) robot.lookup("#rowsInfo").query()).getText())
         .isEqualTo(table.getItems().size() + " of " + storm.size() + " events");
     assertThat(table.getItems().size()).isBetween(2, storm.size() - 1);
@@ -163,7 +167,7 @@ class PlaygroundWindowTest {
         .get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
     assertThat(pngs).hasSize(4);
     for (Path p : pngs) {
-      byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(p), 4);
+      byte[] head = Arrays.copyOf(Files.readAllBytes(p), 4);
       assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
     }
     Path report = WaitForAsyncUtils.asyncFx(() -> window.exportHtmlReport(dir.resolve("report.html")))
@@ -186,8 +190,8 @@ class PlaygroundWindowTest {
    */
   private static void collectWithoutTooltip(Node node, List<String> missing) {
     boolean container = node instanceof SplitPane || node instanceof TabPane || node instanceof ScrollPane;
-    boolean passive = node instanceof Label || node instanceof javafx.scene.control.Separator
-        || node instanceof javafx.scene.control.ScrollBar;
+    boolean passive = node instanceof Label || node instanceof Separator
+        || node instanceof ScrollBar;
     if (node instanceof Control c && !container && !passive) {
       if (c.getTooltip() == null) missing.add(c.getClass().getSimpleName() + "#" + c.getId());
       return; // its children belong to its skin

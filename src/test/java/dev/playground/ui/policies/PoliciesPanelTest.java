@@ -7,19 +7,23 @@ import dev.playground.events.BreakerState;
 import dev.playground.policy.BreakerSpec;
 import dev.playground.policy.ChainSpec;
 import dev.playground.policy.ManagedBreaker;
-import dev.playground.policy.PolicyListener;
 import dev.playground.policy.ModelRef;
+import dev.playground.policy.PolicyListener;
 import dev.playground.policy.PolicySet;
 import dev.playground.policy.RetrySpec;
+import dev.playground.ui.faults.Tooltips;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -125,19 +129,19 @@ class PoliciesPanelTest {
   @Test
   void everyControlHasATooltip(FxRobot robot) {
     robot.interact(() -> {
-      robot.lookup("#jsonPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+      robot.lookup("#jsonPane").queryAs(TitledPane.class).setExpanded(true);
       for (String on : List.of("#breakerOnCheck", "#timeoutOnCheck", "#bulkheadOnCheck", "#rateLimiterOnCheck",
           "#cacheOnCheck", "#ladderOnCheck"))
         robot.lookup(on).queryAs(CheckBox.class).setSelected(true);
     });
-    assertThat(dev.playground.ui.faults.Tooltips.missing(panel.node())).isEmpty();
+    assertThat(Tooltips.missing(panel.node())).isEmpty();
     assertThat(robot.lookup(".kind-checks .check-box").queryAll()).hasSizeGreaterThan(30);
   }
 
   /** Scrolls the panel so that the node is in view, as a person would with the wheel. */
   private static void scrollTo(FxRobot robot, String query) {
-    javafx.scene.Node node = robot.lookup(query).query();
-    javafx.scene.control.ScrollPane scroll = robot.lookup("#policiesScroll").queryAs(javafx.scene.control.ScrollPane.class);
+    Node node = robot.lookup(query).query();
+    ScrollPane scroll = robot.lookup("#policiesScroll").queryAs(ScrollPane.class);
     robot.interact(() -> {
       double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
       double range = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();

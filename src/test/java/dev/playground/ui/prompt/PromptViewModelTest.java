@@ -3,9 +3,9 @@ package dev.playground.ui.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.events.Rung;
-import dev.playground.ui.AnswerView;
-import dev.playground.ui.LoadProgress;
-import dev.playground.ui.PlaygroundActions;
+import dev.playground.session.AnswerView;
+import dev.playground.session.LoadProgress;
+import dev.playground.session.PlaygroundActions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.scenario.LoadSpec;
 import dev.playground.scenario.Presets;
+import dev.playground.session.ClockMode;
+import dev.playground.session.RunInfo;
+import dev.playground.session.Session;
+import dev.playground.session.SessionSettings;
+import dev.playground.session.TestScenarios;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

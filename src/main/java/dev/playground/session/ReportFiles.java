@@ -1,0 +1,45 @@
+package dev.playground.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Chart pictures and the HTML report as files, written on the calling thread. Stateless. */
+final class ReportFiles {
+  /** The HTML report's title. */
+  static final String REPORT_TITLE = "Resilience Playground run";
+
+  private ReportFiles() {}
+
+  /** One {@code NAME.png} per chart in {@code dir} (created if missing). */
+  static List<Path> pngs(Map<String, byte[]> charts, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      List<Path> written = new ArrayList<>();
+      for (Map.Entry<String, byte[]> e : charts.entrySet())
+        written.add(Files.write(dir.resolve(e.getKey() + ".png"), e.getValue()));
+      return written;
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir.getFileName() + ": cannot write the charts (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The one-file report: {@code sections}, then {@code counters}, then {@code charts}. */
+  static Path html(Path file, List<HtmlReport.Section> sections, Map<String, Number> counters,
+      Map<String, byte[]> charts) {
+    HtmlReport.Builder report = HtmlReport.builder(REPORT_TITLE);
+    sections.forEach(report::section);
+    report.counters(counters);
+    charts.forEach(report::chart);
+    try {
+      return Files.writeString(file, report.build().render(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file.getFileName() + ": cannot be written (" + e.getMessage() + ")", e);
+    }
+  }
+}
