@@ -67,7 +67,7 @@ class CsvExportTest {
     CsvExport.writeRequests(List.of(), requests);
     assertThat(attempts.toString()).isEqualTo(String.join(",", CsvExport.ATTEMPT_COLUMNS) + "\r\n");
     assertThat(requests.toString()).isEqualTo(String.join(",", CsvExport.REQUEST_COLUMNS) + "\r\n");
-    String doc = dev.playground.ReadmeSection.of("Run logs, CSV export and the run summary");
+    String doc = dev.playground.DocSection.of("docs/reference/run-log.md", "CSV export");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.ATTEMPT_COLUMNS) + "`");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.REQUEST_COLUMNS) + "`");
   }
