@@ -2,6 +2,7 @@ package dev.playground.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.DocSection;
 import dev.playground.ReadmeSection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,7 @@ class CsvExportTest {
     assertThat(attempts.toString()).isEqualTo(String.join(",", CsvExport.ATTEMPT_COLUMNS) + "\r\n");
     assertThat(requests.toString()).isEqualTo(String.join(",", CsvExport.REQUEST_COLUMNS) + "\r\n");
     String doc = ReadmeSection.of("Run logs, CSV export and the run summary");
+    String doc = DocSection.of("docs/reference/run-log.md", "CSV export");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.ATTEMPT_COLUMNS) + "`");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.REQUEST_COLUMNS) + "`");
   }

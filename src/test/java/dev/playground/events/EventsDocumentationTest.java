@@ -2,7 +2,7 @@ package dev.playground.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playground.ReadmeSection;
+import dev.playground.DocSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The user documentation of the run log shows what the code really writes. */
+/** The run log's documentation (docs/reference/run-log.md) shows what the code really writes. */
 class EventsDocumentationTest {
   private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
   private static String doc;
@@ -18,7 +18,7 @@ class EventsDocumentationTest {
 
   @BeforeAll
   static void readTheDocumentation() throws Exception {
-    doc = ReadmeSection.of("Run logs, CSV export and the run summary");
+    doc = DocSection.of("docs/reference/run-log.md", "Run logs, CSV export and the run summary");
     blocks = new ArrayList<>();
     Matcher m = BLOCK.matcher(doc);
     while (m.find()) blocks.add(new String[] {m.group(1), m.group(2)});

@@ -39,7 +39,7 @@ class HerdLabTest {
 
     assertThat(result.row(FULL_JITTER, 100).callsMean()).isLessThan(0.5 * exponential);
     assertThat(result.row(EQUAL_JITTER, 100).callsMean()).isLessThan(0.5 * exponential);
-    // decorrelated jitter lands just above half in this model (0.54 for every seed tried); see the README's herd lab section
+    // decorrelated jitter lands just above half in this model (0.54 for every seed tried); see docs/user/herd-lab.md
     assertThat(result.row(DECORRELATED_JITTER, 100).callsMean()).isLessThan(0.6 * exponential);
   }
 

@@ -3,7 +3,7 @@ package dev.playground.policy;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playground.ReadmeSection;
+import dev.playground.DocSection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The user manual's (README, "Policies") examples are real: its JSON parses, its preview table is what the code computes. */
+/**
+ * The policy docs' examples are real: the JSON of docs/reference/policies.md parses as policy sets, and the table
+ * of docs/user/schedule-preview.md is what the preview computes.
+ */
 class PolicyDocsTest {
 
   @Test
   void everyJsonExampleIsAValidPolicySet() throws IOException {
     List<String> blocks = new ArrayList<>();
-    Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(ReadmeSection.of("Policies"));
+    Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(DocSection.of("docs/reference/policies.md", "Policies"));
     while (m.find()) blocks.add(m.group(1));
 
     assertThat(blocks).isNotEmpty();
@@ -28,7 +31,7 @@ class PolicyDocsTest {
   void thePreviewTableIsWhatThePreviewComputes() throws IOException {
     var spec = RetrySpec.defaults().withMaxAttempts(5).withBackoff(ofSeconds(1), ofSeconds(30), 2)
         .withJitter(Jitter.FULL, 0);
-    String doc = ReadmeSection.of("Policies");
+    String doc = DocSection.of("docs/user/schedule-preview.md", "The table, for one setting");
 
     for (var r : SchedulePreview.of(spec, 42, 0, 0).rows())
       assertThat(doc).contains(String.format("| %d | %d | %d | %d | %d | %d–%d | %d–%d |", r.attempt(),

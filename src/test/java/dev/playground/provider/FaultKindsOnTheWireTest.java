@@ -275,7 +275,7 @@ class FaultKindsOnTheWireTest {
 
   @Test
   void everyKindIsCoveredByTheseTests() {
-    // a new kind must get a wire test here (and a row in the README's fault-kind table)
+    // a new kind must get a wire test here (and rows in docs/reference/fault-plans.md and failure-taxonomy.md)
     assertThat(FaultKind.values()).hasSize(22);
     assertThat(List.of(FaultKind.values())).extracting(FaultKind::wireName).contains("overloaded", "stream_cut");
   }

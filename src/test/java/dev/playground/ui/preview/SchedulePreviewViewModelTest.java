@@ -38,7 +38,8 @@ class SchedulePreviewViewModelTest {
 
   @Test
   void theRowsReadAsTheDocumentedExample() {
-    // README, "Policies": max_attempts 5, delay 1000 ms, backoff to 30 s, full jitter, seed 42, request 0
+    // docs/user/schedule-preview.md, "The table, for one setting":
+    // max_attempts 5, delay 1000 ms, backoff to 30 s, full jitter, seed 42, request 0
     model.seedProperty().set("42");
     model.setRetrySpec(BACKOFF.withJitter(Jitter.FULL, 0));
 
