@@ -3,7 +3,6 @@ package dev.playground.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playground.DocSection;
-import dev.playground.ReadmeSection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,6 @@ class CsvExportTest {
     CsvExport.writeRequests(List.of(), requests);
     assertThat(attempts.toString()).isEqualTo(String.join(",", CsvExport.ATTEMPT_COLUMNS) + "\r\n");
     assertThat(requests.toString()).isEqualTo(String.join(",", CsvExport.REQUEST_COLUMNS) + "\r\n");
-    String doc = ReadmeSection.of("Run logs, CSV export and the run summary");
     String doc = DocSection.of("docs/reference/run-log.md", "CSV export");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.ATTEMPT_COLUMNS) + "`");
     assertThat(doc).contains("`" + String.join("`, `", CsvExport.REQUEST_COLUMNS) + "`");
