@@ -10,7 +10,7 @@ import java.util.Map;
  * (milliseconds since the run started, on the run clock). Events that belong to a logical request implement
  * {@link RequestEvent}. Field names in the log are the snake_case of the component names; {@link #type()} is
  * the log's {@code type}. Outcomes are {@code "ok"}, a failure's wire name ({@code "rate_limited"},
- * {@code "server_error"} …, see the README), or {@code "rejected"} when a policy refused without calling.
+ * {@code "server_error"} …, see docs/reference/failure-taxonomy.md), or {@code "rejected"} when a policy refused without calling.
  */
 public sealed interface RunEvent {
   long seq();

@@ -55,7 +55,7 @@ public enum FaultKind implements WireName {
     return status;
   }
 
-  /** One line for tooltips and the README. */
+  /** One line for tooltips and the fault-kind table (docs/reference/fault-plans.md). */
   public String description() {
     return description;
   }

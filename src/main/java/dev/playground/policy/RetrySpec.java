@@ -24,7 +24,7 @@ import java.util.Set;
  * Retry settings for the attempts at one model: how many, how long to wait between them, which failures are
  * retried, which stop at once, and which bad answers are retried. Immutable and thread-safe.
  *
- * <p>All durations have millisecond resolution. See the README ("Policies") for the JSON form and
+ * <p>All durations have millisecond resolution. See docs/reference/policies.md for the JSON form and
  * the defaults; {@link RetryPolicies} builds the Failsafe policy, {@link RetryDelays} computes its waits.
  *
  * @param maxAttempts attempts in all, the first one included (1 = no retry)
