@@ -1,42 +1,46 @@
 package dev.playground.app;
 
+import dev.playground.cli.WindowOptions;
 import dev.playground.ui.main.PlaygroundWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: the wired window, opened on the default preset (or the one given with
- * {@code --preset=NAME}), running on the built-in simulated provider. Runs on the FX thread.
+ * The JavaFX application: the wired window, opened on the default preset (or the one {@code gui --preset}
+ * names), running on the built-in simulated provider. Runs on the FX thread.
  */
 public final class PlaygroundApp extends Application {
   public static final String TITLE = PlaygroundWindow.TITLE;
 
 
-  static void launchWindow(String[] args) {
-    Application.launch(PlaygroundApp.class, args);
+  /** What the next window opens with: JavaFX passes only strings to an {@code Application}, so it waits here. */
+  private static volatile WindowOptions starting = WindowOptions.defaults();
+
+  /** Opens the window with {@code options}; returns when it closes. */
+  static void launchWindow(WindowOptions options) {
+    starting = options;
+    Application.launch(PlaygroundApp.class);
   }
 
   @Override
   public void start(Stage stage) throws IOException {
-    opened = open(stage, getParameters().getRaw());
+    opened = open(stage, starting);
   }
 
   private AutoCloseable opened;
 
   /**
-   * Opens the wired window on {@code stage} as {@code java -jar … gui} does, with the window's program
-   * arguments ({@code --preset=NAME} …); closing the result ends the run and deletes the run logs. FX thread.
-   * Public for the cold-start benchmark, which must time exactly this.
+   * Opens the wired window on {@code stage} as {@code java -jar … gui} does, with its options; closing the
+   * result ends the run and deletes the run logs. FX thread. Public for the cold-start benchmark, which must
+   * time exactly this.
    */
-  public static AutoCloseable open(Stage stage, List<String> args) throws IOException {
-    AppOptions options = AppOptions.parse(args);
+  public static AutoCloseable open(Stage stage, WindowOptions options) throws IOException {
     Path logDir = Files.createTempDirectory("resilience-playground-runs-");
     Wiring wiring = Wiring.create(options, System::getenv, logDir);
     show(stage, wiring);

@@ -1,5 +1,6 @@
 package dev.playground.app;
 
+import dev.playground.cli.WindowOptions;
 import dev.playground.common.DaemonThreads;
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
@@ -31,7 +32,7 @@ import javafx.scene.Scene;
  * the window's first frame ({@link #afterFirstFrame}). Not thread-safe: FX thread.
  */
 final class Wiring implements AutoCloseable {
-  private final AppOptions options;
+  private final WindowOptions options;
   private final Session session;
   private final SessionViewModel sessionModel;
   private final PlaygroundWindow window;
@@ -39,7 +40,7 @@ final class Wiring implements AutoCloseable {
   private final Panels panels;
   private Scene scene;
 
-  private Wiring(AppOptions options, CompletableFuture<SessionSettings> settings, Function<String, String> env,
+  private Wiring(WindowOptions options, CompletableFuture<SessionSettings> settings, Function<String, String> env,
       Path logDir) {
     this.options = options;
     PlaygroundWindow[] built = new PlaygroundWindow[1]; // the session's events go to the window made next
@@ -55,7 +56,7 @@ final class Wiring implements AutoCloseable {
   }
 
   /** Builds the wired window for the options' preset, on the simulated provider. FX thread. */
-  static Wiring create(AppOptions options, Function<String, String> env, Path logDir) {
+  static Wiring create(WindowOptions options, Function<String, String> env, Path logDir) {
     var settings = new CompletableFuture<SessionSettings>();
     DaemonThreads.start("presets", () -> {
       try {
@@ -69,7 +70,7 @@ final class Wiring implements AutoCloseable {
   }
 
   /** Builds the wired window for any scenario (the options' preset is not used). FX thread. */
-  static Wiring create(AppOptions options, SessionSettings settings, Function<String, String> env, Path logDir) {
+  static Wiring create(WindowOptions options, SessionSettings settings, Function<String, String> env, Path logDir) {
     return new Wiring(Objects.requireNonNull(options, "options"), CompletableFuture.completedFuture(settings), env,
         logDir);
   }
@@ -129,7 +130,7 @@ final class Wiring implements AutoCloseable {
   }
 
   private void wireWindow() {
-    if (options.theme() == Theme.DARK) window.setTheme(Theme.DARK);
+    if (options.dark()) window.setTheme(Theme.DARK);
     window.setRunLogExport(session.exports());
     window.setLazyView("lessonTab", () -> Fxml.load("/dev/playground/ui/lesson/LessonView.fxml", new LessonController(lesson)));
     var status = window.statusModel();

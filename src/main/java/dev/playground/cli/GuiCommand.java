@@ -1,6 +1,9 @@
 package dev.playground.cli;
 
+import dev.playground.common.WireNames;
 import dev.playground.scenario.Presets;
+import dev.playground.session.ClockMode;
+import dev.playground.session.Speed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +15,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gui}: opens the window (also what runs when no command is given). */
+/** {@code gui}: opens the window (also what runs when no command is given). Not thread-safe. */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the playground window (the default).")
 final class GuiCommand implements Callable<Integer> {
-  private final Consumer<String[]> openWindow;
+  private static final List<String> THEMES = List.of("light", "dark");
+  private static final List<String> SPEEDS = List.of("1", "10", "100", "max");
+
+  private final Consumer<WindowOptions> openWindow;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--preset", paramLabel = "NAME", description = "Open with this preset (see 'presets').")
   String preset;
 
-  @Option(names = "--theme", paramLabel = "light|dark", description = "Open in this theme.")
+  @Option(names = "--theme", paramLabel = "light|dark", description = "Open in this theme (default: light).")
   String theme;
 
   @Option(names = "--fast-forward", description = "Open in fast-forward (virtual time) instead of live.")
   boolean fastForward;
 
-  @Option(names = "--speed", paramLabel = "1|10|100|max", description = "Fast-forward speed.")
+  @Option(names = "--speed", paramLabel = "1|10|100|max", description = "Fast-forward speed (default: 1).")
   String speed;
 
   @Option(names = "--load", description = "Start the preset's own load at once (for demos and screenshots).")
@@ -41,41 +47,43 @@ final class GuiCommand implements Callable<Integer> {
   @Option(names = "--open", paramLabel = "FILE", description = "Open a saved run log (JSONL) instead of a live run.")
   Path open;
 
-  GuiCommand(Consumer<String[]> openWindow) {
+  GuiCommand(Consumer<WindowOptions> openWindow) {
     this.openWindow = openWindow;
   }
 
-  private static final List<String> THEMES = List.of("light", "dark");
-  private static final List<String> SPEEDS = List.of("1", "10", "100", "max");
-  private static final List<String> TABS = List.of("prompt", "faults", "policies", "lesson", "live", "preview",
-      "compare", "lab");
-
   @Override
   public Integer call() {
-    List<String> args = new ArrayList<>();
+    WindowOptions options;
     try {
-      if (preset != null) args.add("--preset=" + Presets.get(preset).name());
-      check("--theme", theme, THEMES);
-      check("--speed", speed, SPEEDS);
-      if (show != null) for (String tab : show.split(",")) check("--show", tab.strip(), TABS);
+      options = new WindowOptions(preset == null ? null : Presets.get(preset).name(),
+          "dark".equals(choice("--theme", theme, THEMES)), fastForward ? ClockMode.FAST_FORWARD : ClockMode.LIVE,
+          speed(choice("--speed", speed, SPEEDS)), load, tabs(), open == null ? null : open.toAbsolutePath());
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("gui: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
+      return Cli.refused(spec, e);
     }
-    if (theme != null) args.add("--theme=" + theme);
-    if (fastForward) args.add("--fast-forward");
-    if (speed != null) args.add("--speed=" + speed);
-    if (load) args.add("--load");
-    if (show != null) args.add("--show=" + show);
-    if (open != null) args.add("--open=" + open.toAbsolutePath());
-    openWindow.accept(args.toArray(String[]::new)); // returns when the window closes
+    openWindow.accept(options); // returns when the window closes
     return 0;
   }
 
+  private List<String> tabs() {
+    List<String> tabs = new ArrayList<>();
+    if (show != null) for (String tab : show.split(",")) tabs.add(tab.strip().toLowerCase(Locale.ROOT));
+    return tabs;
+  }
+
+  private static Speed speed(String value) {
+    if (value == null) return Speed.X1;
+    for (Speed s : Speed.values()) if (s.label().replace("×", "").equals(value)) return s;
+    throw new IllegalStateException("no speed " + value); // choice() has checked it
+  }
+
   /** A value out of its list gets one line naming the option, the choices and the value. */
-  private static void check(String option, String value, List<String> allowed) {
-    if (value != null && !allowed.contains(value.toLowerCase(Locale.ROOT)))
-      throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was \"" + value + "\"");
+  private static String choice(String option, String value, List<String> allowed) {
+    if (value == null) return null;
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v))
+      throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was "
+          + WireNames.quote(value));
+    return v;
   }
 }

@@ -16,19 +16,19 @@ import picocli.CommandLine;
     description = "Send prompts through a resilient LLM client, break the provider on purpose, watch what happens.",
     subcommands = {GuiCommand.class, RunCommand.class, PresetsCommand.class, ServeCommand.class, HerdCommand.class})
 public final class PlaygroundCommand implements Callable<Integer> {
-  private final Consumer<String[]> openWindow;
+  private final Consumer<WindowOptions> openWindow;
 
-  PlaygroundCommand(Consumer<String[]> openWindow) {
+  PlaygroundCommand(Consumer<WindowOptions> openWindow) {
     this.openWindow = openWindow;
   }
 
   /** Parses and runs {@code args}; returns the exit code. */
-  public static int execute(String[] args, Consumer<String[]> openWindow) {
+  public static int execute(String[] args, Consumer<WindowOptions> openWindow) {
     return commandLine(openWindow).execute(args);
   }
 
   /** The configured command line (tests set its out and err, then call {@code execute}). */
-  static CommandLine commandLine(Consumer<String[]> openWindow) {
+  static CommandLine commandLine(Consumer<WindowOptions> openWindow) {
     var commandLine = new CommandLine(new PlaygroundCommand(openWindow), new Factory(openWindow));
     commandLine.setParameterExceptionHandler(PlaygroundCommand::oneLineError);
     return commandLine;
@@ -46,12 +46,12 @@ public final class PlaygroundCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    openWindow.accept(new String[0]); // returns when the window closes
+    openWindow.accept(WindowOptions.defaults()); // returns when the window closes
     return 0;
   }
 
   /** Gives subcommands that need the window the function that opens it. */
-  private record Factory(Consumer<String[]> openWindow) implements CommandLine.IFactory {
+  private record Factory(Consumer<WindowOptions> openWindow) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == GuiCommand.class) return type.cast(new GuiCommand(openWindow));

@@ -2,6 +2,7 @@ package dev.playground.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.cli.WindowOptions;
 import dev.playground.clock.VirtualClock;
 import dev.playground.engine.Answer;
 import dev.playground.events.Rung;
@@ -43,7 +44,7 @@ class LiveRetryWindowTest {
 
   @Start
   void start(Stage stage) {
-    wiring = Wiring.create(AppOptions.defaults(), SessionSettings.of(preset), name -> null, logs);
+    wiring = Wiring.create(WindowOptions.defaults(), SessionSettings.of(preset), name -> null, logs);
     PlaygroundApp.show(stage, wiring);
     wiring.afterFirstFrame();
   }

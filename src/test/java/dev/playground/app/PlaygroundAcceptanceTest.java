@@ -2,6 +2,7 @@ package dev.playground.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.cli.WindowOptions;
 import dev.playground.events.BreakerState;
 import dev.playground.events.RunLogReader;
 import dev.playground.events.Rung;
@@ -45,7 +46,7 @@ class PlaygroundAcceptanceTest {
 
   @Start
   void start(Stage stage) {
-    wiring = Wiring.create(AppOptions.defaults(), SessionSettings.of(TestScenarios.healthy()), name -> null, logs);
+    wiring = Wiring.create(WindowOptions.defaults(), SessionSettings.of(TestScenarios.healthy()), name -> null, logs);
     PlaygroundApp.show(stage, wiring);
     wiring.afterFirstFrame();
   }

@@ -2,6 +2,7 @@ package dev.playground.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.playground.cli.WindowOptions;
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
 import dev.playground.session.ClockMode;
@@ -47,7 +48,7 @@ class WiredWindowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    wiring = Wiring.create(AppOptions.defaults(), SessionSettings.of(TestScenarios.healthy()), name -> null, logs);
+    wiring = Wiring.create(WindowOptions.defaults(), SessionSettings.of(TestScenarios.healthy()), name -> null, logs);
     PlaygroundApp.show(stage, wiring);
     wiring.afterFirstFrame();
   }

@@ -1,6 +1,7 @@
 package dev.playground.bench;
 
 import dev.playground.app.PlaygroundApp;
+import dev.playground.cli.WindowOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public final class UiColdStartBench {
         stage.setTitle("cold start");
         stage.setScene(new Scene(new StackPane(new Label("Resilience Playground")), 1280, 800));
       } else {
-        PlaygroundApp.open(stage, List.of()); // shows the stage; its first pulse comes after start returns
+        PlaygroundApp.open(stage, WindowOptions.defaults()); // shows the stage; its first pulse comes after start returns
       }
       Scene scene = stage.getScene();
       boolean[] first = {true};
