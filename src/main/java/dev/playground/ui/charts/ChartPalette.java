@@ -51,6 +51,11 @@ public record ChartPalette(Color background, Color plot, Color grid, Color text,
   }
 
   static final Color IN_FLIGHT = new Color(0x74c0fc);
+
+  /** The band behind the highlighted request's lane. */
+  public Color highlight() {
+    return dark ? new Color(255, 212, 59, 60) : new Color(250, 176, 5, 55);
+  }
   static final Color RETRY_AFTER_WAIT = new Color(0x91a7ff);
   static final Color RETRY_AFTER_ASKED = new Color(0x364fc7);
   private static final Color[] SERIES = {

@@ -1,6 +1,7 @@
 package dev.playground.ui.charts;
 
 import dev.playground.events.RunEvent;
+import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +9,19 @@ import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * The chart area's controller: puts the four charts into their slots and redraws them as batches arrive.
@@ -32,9 +42,19 @@ public final class ChartsController {
   @FXML private Node breakerCell;
   @FXML private Node ladderCell;
   @FXML private Node latencyCell;
+  @FXML private CheckBox timelineFollow;
+  @FXML private Button timelineFit;
+  @FXML private ScrollBar timelineScroll;
+  @FXML private Label timelineSelected;
+
+  /** The lowest a lane of the retry timeline is drawn, in pixels: its bars stay readable. */
+  static final double MIN_LANE_PX = 16;
+  /** The timeline slot's height taken by the time axis and the plot's insets. */
+  private static final double TIMELINE_CHROME_PX = 40;
 
   private final ChartsModel model;
   private RetryTimelineChart timeline;
+  private boolean scrolling; // the scroll bar is being set from the model
   private BreakerChart breakers;
   private LadderChart ladder;
   private LatencyChart latency;
@@ -58,6 +78,49 @@ public final class ChartsController {
   @FXML
   private void initialize() {
     // the legends come with the charts, just after the first frame (building them loads the chart classes)
+    RetryTimelineModel lanes = model.timeline();
+    timelineSlot.heightProperty().addListener((o, a, h) -> {
+      lanes.setLanes((int) Math.floor((h.doubleValue() - TIMELINE_CHROME_PX) / MIN_LANE_PX));
+      timelineChanged();
+    });
+    timelineFollow.selectedProperty().addListener((o, a, on) -> {
+      lanes.setFollow(on);
+      timelineChanged();
+    });
+    timelineScroll.valueProperty().addListener((o, a, v) -> {
+      if (scrolling) return;
+      lanes.scrollTo((int) Math.round(v.doubleValue()));
+      timelineChanged();
+    });
+    timelineFit.setOnAction(e -> {
+      if (timeline != null) timeline.fitTime();
+      timelineChanged();
+    });
+    model.selectedRequestProperty().addListener((o, a, req) -> {
+      lanes.highlight(req.longValue());
+      timelineChanged();
+    });
+    showScroll();
+  }
+
+  /** The timeline's window moved (lanes, scroll, follow, highlight): bar, labels and chart follow now. */
+  private void timelineChanged() {
+    showScroll();
+    if (timeline != null) redraw(0);
+  }
+
+  private void showScroll() {
+    RetryTimelineModel lanes = model.timeline();
+    scrolling = true;
+    int hidden = Math.max(0, lanes.rowCount() - lanes.lanes());
+    timelineScroll.setMax(hidden);
+    timelineScroll.setVisibleAmount(hidden == 0 ? 1 : Math.max(1, hidden * lanes.lanes() / (double) lanes.rowCount()));
+    timelineScroll.setValue(lanes.firstRow());
+    timelineScroll.setDisable(hidden == 0);
+    scrolling = false;
+    if (timelineFollow.isSelected() != lanes.following()) timelineFollow.setSelected(lanes.following());
+    long req = lanes.highlighted();
+    timelineSelected.setText(req < 0 ? "" : "#" + req);
   }
 
   /** True once the charts are built and in their slots. */
@@ -77,7 +140,7 @@ public final class ChartsController {
     ChartLegend.fill(latencyLegend, LatencyChart.legend());
     for (ChartView v : views) for (JFreeChart c : v.charts()) c.setNotify(false); // styling below draws nothing
     Arrays.fill(lastRedraw, System.nanoTime() - REDRAW_INTERVAL_NANOS);
-    timelineSlot.getChildren().add(viewer(timeline.charts().get(0), "timelineChart"));
+    timelineSlot.getChildren().add(timelineViewer());
     breakerSlot.getChildren().add(viewer(breakers.charts().get(0), "breakerChart"));
     ladderSlot.getChildren().add(viewer(ladder.overTimeChart(), "ladderChart"));
     ladderTotalSlot.getChildren().add(viewer(ladder.totalChart(), "ladderTotalChart"));
@@ -94,6 +157,7 @@ public final class ChartsController {
    */
   public void apply(List<? extends RunEvent> batch) {
     model.apply(batch); // charts have notify off between redraws: no redraw happens here
+    showScroll();
     if (!chartsBuilt()) return; // built later, they draw what the models hold then
     if (model.breakers().breakers().size() != breakerLegend.getChildren().size()) {
       ChartLegend.fill(breakerLegend, breakers.legend()); // a new breaker (or a new run)
@@ -112,25 +176,52 @@ public final class ChartsController {
       if (now - lastRedraw[i] >= REDRAW_INTERVAL_NANOS && (pick < 0 || lastRedraw[i] < lastRedraw[pick])) pick = i;
     }
     if (pick >= 0) {
-      dirty[pick] = false;
       lastRedraw[pick] = now;
-      ChartView v = views.get(pick);
-      v.refresh();
-      for (JFreeChart c : v.charts()) c.setNotify(true); // one change event → one redraw
-      for (JFreeChart c : v.charts()) c.setNotify(false);
+      redraw(pick);
     }
     return anyDirty;
+  }
+
+  private void redraw(int i) {
+    dirty[i] = false;
+    ChartView v = views.get(i);
+    v.refresh();
+    for (JFreeChart c : v.charts()) c.setNotify(true); // one change event → one redraw
+    for (JFreeChart c : v.charts()) c.setNotify(false);
+  }
+
+  /**
+   * The timeline's viewer: the mouse wheel and a drag zoom the time axis only (the lanes keep their height), and
+   * a click on a lane picks its request.
+   */
+  private ChartViewer timelineViewer() {
+    ChartViewer viewer = viewer(timeline.charts().get(0), "timelineChart");
+    viewer.getCanvas().setRangeZoomable(false);
+    viewer.addEventFilter(ScrollEvent.SCROLL, e -> timeline.zoomedByUser());
+    viewer.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> timeline.zoomedByUser());
+    viewer.addChartMouseListener(new ChartMouseListenerFX() {
+      @Override
+      public void chartMouseClicked(ChartMouseEventFX event) {
+        var info = viewer.getRenderingInfo();
+        if (info == null || event.getTrigger().getClickCount() != 1) return;
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double y = event.getTrigger().getY();
+        if (!area.contains(event.getTrigger().getX(), y)) return;
+        double value = timeline.rowAxis().java2DToValue(y, area, RectangleEdge.LEFT);
+        long req = model.timeline().requestAt(timeline.laneAt(value));
+        if (req >= 0) model.selectedRequestProperty().set(req);
+      }
+
+      @Override
+      public void chartMouseMoved(ChartMouseEventFX event) {}
+    });
+    return viewer;
   }
 
   /** Draws every chart now (before a snapshot), building them first if need be. */
   public void redrawAll() {
     buildCharts();
-    for (int i = 0; i < views.size(); i++) {
-      dirty[i] = false;
-      views.get(i).refresh();
-      for (JFreeChart c : views.get(i).charts()) c.setNotify(true);
-      for (JFreeChart c : views.get(i).charts()) c.setNotify(false);
-    }
+    for (int i = 0; i < views.size(); i++) redraw(i);
   }
 
   public void setPalette(ChartPalette palette) {

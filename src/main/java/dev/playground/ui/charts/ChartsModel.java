@@ -3,13 +3,16 @@ package dev.playground.ui.charts;
 import dev.playground.events.RunEvent;
 import java.time.Duration;
 import java.util.List;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 
-/** The four charts' models, fed together. Not thread-safe: FX thread (or one test thread). */
+/** The four charts' models, fed together, and the request picked on them. Not thread-safe: FX thread (or one test thread). */
 public final class ChartsModel {
   private final RetryTimelineModel timeline = new RetryTimelineModel();
   private final BreakerModel breakers = new BreakerModel();
   private final LadderModel ladder = new LadderModel();
   private final LatencyModel latency = new LatencyModel();
+  private final LongProperty selectedRequest = new SimpleLongProperty(-1);
 
   public RetryTimelineModel timeline() { return timeline; }
 
@@ -19,12 +22,16 @@ public final class ChartsModel {
 
   public LatencyModel latency() { return latency; }
 
+  /** The request picked on the timeline (or in the event log): -1 for none. FX thread. */
+  public LongProperty selectedRequestProperty() { return selectedRequest; }
+
   /** The breaker's OPEN delay from its policy (for the countdown to half-open); null forgets it. */
   public void setBreakerDelay(String breaker, Duration delay) {
     breakers.setDelay(breaker, delay);
   }
 
   public void apply(List<? extends RunEvent> batch) {
+    for (RunEvent e : batch) if (e instanceof RunEvent.RunStarted) selectedRequest.set(-1);
     timeline.apply(batch);
     breakers.apply(batch);
     ladder.apply(batch);

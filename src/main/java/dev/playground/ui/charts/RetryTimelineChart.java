@@ -15,25 +15,33 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 
-/** Draws {@link RetryTimelineModel}: rows of requests, bars of attempts and waits. Not thread-safe: FX thread. */
+/**
+ * Draws {@link RetryTimelineModel}: the window's lanes of requests, bars of attempts and waits. The time axis fits
+ * the lanes in view (so a request's attempts and waits fill the width) until the user zooms it; the highlighted
+ * request's lane gets a band. Not thread-safe: FX thread.
+ */
 final class RetryTimelineChart implements ChartView {
   private final RetryTimelineModel model;
   private final JFreeChart chart;
+  private final XYPlot plot;
+  private final NumberAxis time = new NumberAxis("scenario time (s)");
   private final NumberAxis rows = new NumberAxis("request");
   private final XYBarRenderer bars = new XYBarRenderer();
+  private final IntervalMarker highlight = new IntervalMarker(0, 0);
   private String[] labels = new String[0];
+  private boolean zoomed;
 
   RetryTimelineChart(RetryTimelineModel model) {
     this.model = model;
-    NumberAxis time = new NumberAxis("scenario time (s)");
-    time.setAutoRangeIncludesZero(false);
-    time.setDefaultAutoRange(new org.jfree.data.Range(0, 10)); // before the first event
-    time.setAutoRangeMinimumSize(1.0);
+    time.setAutoRange(false);
+    time.setRange(0, 10); // before the first event
     rows.setInverted(true); // oldest on top, newest at the bottom, like the log
     rows.setAutoRange(false);
     rows.setStandardTickUnits(rowUnits());
@@ -47,7 +55,7 @@ final class RetryTimelineChart implements ChartView {
     bars.setSeriesPaint(RetryTimelineModel.IN_FLIGHT, ChartPalette.IN_FLIGHT);
     bars.setSeriesPaint(RetryTimelineModel.WAIT_RETRY_AFTER, ChartPalette.RETRY_AFTER_WAIT);
     bars.setSeriesPaint(RetryTimelineModel.ASKED_RETRY_AFTER, ChartPalette.RETRY_AFTER_ASKED);
-    XYPlot plot = new XYPlot(model.bars(), time, rows, bars);
+    plot = new XYPlot(model.bars(), time, rows, bars);
     XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
     marks.setSeriesShape(RetryTimelineModel.MARK_REJECTED, cross());
     marks.setSeriesPaint(RetryTimelineModel.MARK_REJECTED, ChartPalette.outcome(OutcomeClass.REJECTED));
@@ -62,6 +70,7 @@ final class RetryTimelineChart implements ChartView {
     plot.setDataset(1, model.marks());
     plot.setRenderer(1, marks);
     plot.setDomainPannable(true);
+    highlight.setPaint(ChartPalette.LIGHT.highlight());
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false); // legend: a JavaFX node below
     refresh();
   }
@@ -84,15 +93,50 @@ final class RetryTimelineChart implements ChartView {
     return List.of(chart);
   }
 
-  /** The wait colour follows the theme (grey on either background). */
+  /** The wait colour follows the theme (grey on either background), and so does the highlight band. */
   void setPalette(ChartPalette palette) {
     bars.setSeriesPaint(RetryTimelineModel.WAIT_BACKOFF, palette.waitBar());
+    highlight.setPaint(palette.highlight());
+  }
+
+  /** The user zoomed the time axis: it stays as they left it until {@link #fitTime()}. */
+  void zoomedByUser() {
+    zoomed = true;
+  }
+
+  /** The time axis fits the lanes in view again. */
+  void fitTime() {
+    zoomed = false;
+    refresh();
+  }
+
+  /** The window's lane at a value of the request axis, or -1. */
+  int laneAt(double rowValue) {
+    int lane = (int) Math.round(rowValue);
+    return lane >= 0 && lane < labels.length ? lane : -1;
+  }
+
+  NumberAxis rowAxis() {
+    return rows;
   }
 
   @Override
   public void refresh() {
     labels = model.rowLabels();
-    rows.setRange(-0.6, Math.max(labels.length, 8) - 0.4);
+    rows.setRange(-0.5, model.lanes() - 0.5);
+    if (!zoomed) {
+      double from = model.spanStart();
+      double to = Math.max(model.spanEnd(), from + 1.0);
+      double pad = Math.max(0.05, (to - from) * 0.03);
+      time.setRange(Math.max(0, from - pad), to + pad);
+    }
+    plot.clearRangeMarkers();
+    int lane = model.highlightedLane();
+    if (lane >= 0) {
+      highlight.setStartValue(lane - 0.5);
+      highlight.setEndValue(lane + 0.5);
+      plot.addRangeMarker(highlight, Layer.BACKGROUND);
+    }
   }
 
   private TickUnits rowUnits() {
@@ -114,7 +158,7 @@ final class RetryTimelineChart implements ChartView {
       }
     };
     TickUnits units = new TickUnits();
-    for (int step : new int[] {1, 2, 5, 10, 20}) units.add(new NumberTickUnit(step, format));
+    units.add(new NumberTickUnit(1, format)); // every lane is labelled: lanes are tall enough
     return units;
   }
 

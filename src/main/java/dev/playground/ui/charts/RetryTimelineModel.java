@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The retry timeline's data: one row per request (the latest {@link Retention#TIMELINE_ROWS}), a bar per
- * attempt from its start to its finish coloured by outcome, the waits between attempts, the Retry-After the
- * provider asked for, breaker rejections and the rung that answered. Plain Java; not thread-safe (FX thread).
+ * The retry timeline's data: one lane per request (the latest {@link Retention#TIMELINE_ROWS} are kept), a bar
+ * per attempt from its start to its finish coloured by outcome, the waits between attempts, the Retry-After the
+ * provider asked for, breaker rejections and the rung that answered. Only a window of lanes is shown, as many as
+ * fit at a readable height: the newest while {@link #following()}, or wherever it was scrolled to. One request
+ * can be highlighted. Plain Java; not thread-safe (FX thread).
  *
- * <p>Rows: 0 is the oldest request kept, the newest is at the bottom. x is scenario time in seconds.
+ * <p>Rows of the datasets: 0 is the first lane of the window, the newest requests are at the bottom. x is
+ * scenario time in seconds.
  */
 public final class RetryTimelineModel {
   /** Series of {@link #bars()}: the five outcome classes, then these. */
@@ -36,12 +39,22 @@ public final class RetryTimelineModel {
   private static final List<String> BAR_KEYS = barKeys();
   private static final List<String> MARK_KEYS = markKeys();
 
+  /** The fewest lanes a window shows, however little room there is. */
+  public static final int MIN_LANES = 3;
+
   private final int maxRows;
   private final Map<Long, Track> tracks = new LinkedHashMap<>();
   private final IntervalBarsDataset bars = new IntervalBarsDataset(BAR_KEYS);
   private final PointsDataset marks = new PointsDataset(MARK_KEYS);
   private String[] rowLabels = new String[0];
+  private long[] rowRequests = new long[0];
   private long nowMs;
+  private int lanes = 12;
+  private int first;
+  private boolean follow = true;
+  private long highlighted = -1;
+  private double spanStart;
+  private double spanEnd;
 
   public RetryTimelineModel() {
     this(Retention.TIMELINE_ROWS);
@@ -56,10 +69,100 @@ public final class RetryTimelineModel {
 
   public PointsDataset marks() { return marks; }
 
-  /** The label of each row ("#12"), oldest first. */
+  /** The label of each lane of the window ("#12"), oldest first. */
   public String[] rowLabels() { return rowLabels.clone(); }
 
+  /** Requests kept (lanes there are to scroll through). */
   public int rowCount() { return tracks.size(); }
+
+  /** How many lanes the window shows. */
+  public int lanes() { return lanes; }
+
+  /** The index (among the requests kept) of the window's first lane. */
+  public int firstRow() { return first; }
+
+  /** True while the window keeps the newest requests in view. */
+  public boolean following() { return follow; }
+
+  /** The highlighted request, or -1. */
+  public long highlighted() { return highlighted; }
+
+  /** The window's lane of the highlighted request, or -1 when it is not in view. */
+  public int highlightedLane() {
+    for (int i = 0; i < rowRequests.length; i++) if (rowRequests[i] == highlighted) return i;
+    return -1;
+  }
+
+  /** The request in lane {@code lane} of the window, or -1. */
+  public long requestAt(int lane) {
+    return lane >= 0 && lane < rowRequests.length ? rowRequests[lane] : -1;
+  }
+
+  /** From the first attempt to the last thing seen in the window's lanes, in seconds; both 0 when empty. */
+  public double spanStart() { return spanStart; }
+
+  public double spanEnd() { return spanEnd; }
+
+  /** How many lanes fit; the window keeps its first lane (or the newest, when following). */
+  public void setLanes(int n) {
+    int fit = Math.max(MIN_LANES, n);
+    if (fit == lanes) return;
+    lanes = fit;
+    placeWindow();
+    refill();
+  }
+
+  /** Follows the newest requests (true), or stays where it is (false). */
+  public void setFollow(boolean on) {
+    if (follow == on) return;
+    follow = on;
+    placeWindow();
+    refill();
+  }
+
+  /** Shows the lanes from {@code firstRow} on and stops following. */
+  public void scrollTo(int firstRow) {
+    follow = false;
+    first = Math.max(0, Math.min(firstRow, Math.max(0, tracks.size() - lanes)));
+    refill();
+  }
+
+  /**
+   * Highlights request {@code req} and, if it is kept but not in view, scrolls its lane into the window (which
+   * stops following). Returns false when the request is no longer kept. -1 clears the highlight.
+   */
+  public boolean highlight(long req) {
+    highlighted = req;
+    if (req < 0) {
+      refill();
+      return true;
+    }
+    int index = indexOf(req);
+    if (index < 0) {
+      refill();
+      return false;
+    }
+    if (index < first || index >= first + lanes) {
+      follow = false;
+      first = Math.max(0, Math.min(index - lanes / 2, tracks.size() - lanes));
+    }
+    refill();
+    return true;
+  }
+
+  private int indexOf(long req) {
+    int i = 0;
+    for (Long r : tracks.keySet()) {
+      if (r == req) return i;
+      i++;
+    }
+    return -1;
+  }
+
+  private void placeWindow() {
+    int max = Math.max(0, tracks.size() - lanes);
+    first = follow ? max : Math.min(first, max);
+  }
 
   /** The latest scenario time seen, in ms. */
   public long nowMs() { return nowMs; }
@@ -71,6 +174,9 @@ public final class RetryTimelineModel {
       if (e instanceof RunStarted) {
         tracks.clear();
         nowMs = 0;
+        first = 0;
+        follow = true;
+        highlighted = -1;
         changed = true;
         continue;
       }
@@ -81,7 +187,9 @@ public final class RetryTimelineModel {
       Iterator<Long> oldest = tracks.keySet().iterator();
       oldest.next();
       oldest.remove();
+      if (!follow && first > 0) first--; // the lanes in view stay in view
     }
+    placeWindow();
     if (changed || !batch.isEmpty()) refill();
   }
 
@@ -115,27 +223,48 @@ public final class RetryTimelineModel {
   private void refill() {
     bars.clear();
     marks.clear();
-    rowLabels = new String[tracks.size()];
+    int shown = Math.max(0, Math.min(lanes, tracks.size() - first));
+    rowLabels = new String[shown];
+    rowRequests = new long[shown];
+    double from = Double.MAX_VALUE;
+    double to = 0;
+    int index = 0;
     int row = 0;
     for (Track t : tracks.values()) {
+      if (index++ < first) continue;
+      if (row == shown) break;
       rowLabels[row] = "#" + t.req;
+      rowRequests[row] = t.req;
       for (Attempt a : t.attempts) {
         boolean done = a.endMs >= 0;
         int series = done ? a.outcome.ordinal() : IN_FLIGHT;
         long end = done ? a.endMs : Math.max(nowMs, a.startMs);
         bars.add(series, Retention.seconds(a.startMs), Retention.seconds(end), row - 0.34, row + 0.34);
+        from = Math.min(from, Retention.seconds(a.startMs));
+        to = Math.max(to, Retention.seconds(end));
       }
       for (long[] w : t.waits) {
         bars.add(w[2] == 1 ? WAIT_RETRY_AFTER : WAIT_BACKOFF,
             Retention.seconds(w[0]), Retention.seconds(w[1]), row - 0.1, row + 0.1);
+        to = Math.max(to, Retention.seconds(w[1]));
         if (w[3] >= 0) {
           bars.add(ASKED_RETRY_AFTER, Retention.seconds(w[0]), Retention.seconds(w[0] + w[3]), row - 0.3, row - 0.2);
+          to = Math.max(to, Retention.seconds(w[0] + w[3]));
         }
       }
-      for (long r : t.rejections) marks.add(MARK_REJECTED, Retention.seconds(r), row);
-      if (t.rung != null) marks.add(1 + t.rung.ordinal(), Retention.seconds(t.finishedMs), row);
+      for (long r : t.rejections) {
+        marks.add(MARK_REJECTED, Retention.seconds(r), row);
+        from = Math.min(from, Retention.seconds(r));
+        to = Math.max(to, Retention.seconds(r));
+      }
+      if (t.rung != null) {
+        marks.add(1 + t.rung.ordinal(), Retention.seconds(t.finishedMs), row);
+        to = Math.max(to, Retention.seconds(t.finishedMs));
+      }
       row++;
     }
+    spanStart = from == Double.MAX_VALUE ? 0 : from;
+    spanEnd = from == Double.MAX_VALUE ? 0 : to;
     bars.publish();
     marks.publish();
   }

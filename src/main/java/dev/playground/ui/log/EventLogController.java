@@ -60,7 +60,8 @@ public final class EventLogController {
     column(outcomeColumn, EventRow::outcome);
     column(detailColumn, EventRow::detail);
     eventTable.setItems(model.visibleRows());
-    eventTable.setRowFactory(t -> new OutcomeRow());
+    eventTable.setRowFactory(t -> new OutcomeRow(model));
+    model.selectedRequestProperty().addListener((o, a, req) -> eventTable.refresh()); // mark the request's rows
     eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
     model.visibleRows().addListener((ListChangeListener<EventRow>) c -> showCount());
     showCount();
@@ -105,16 +106,24 @@ public final class EventLogController {
 
   /**
    * Colours a row by its outcome class with pseudo-classes (:retryable, :fatal …): cheaper than changing style
-   * classes, which makes JavaFX look the row's styles up again.
+   * classes, which makes JavaFX look the row's styles up again. The picked request's rows are :picked.
    */
   private static final class OutcomeRow extends TableRow<EventRow> {
     private static final PseudoClass[] BY_CLASS = Arrays.stream(OutcomeClass.values())
         .map(c -> PseudoClass.getPseudoClass(c.name().toLowerCase(Locale.ROOT))).toArray(PseudoClass[]::new);
+    private static final PseudoClass PICKED = PseudoClass.getPseudoClass("picked");
+    private final EventLogViewModel model;
     private OutcomeClass shown;
+
+    OutcomeRow(EventLogViewModel model) {
+      this.model = model;
+    }
 
     @Override
     protected void updateItem(EventRow row, boolean empty) {
       super.updateItem(row, empty);
+      pseudoClassStateChanged(PICKED, !empty && row != null && row.req() >= 0
+          && row.req() == model.selectedRequestProperty().get());
       OutcomeClass now = empty || row == null || row.outcome().isEmpty() ? null : OutcomeClass.of(row.outcome());
       if (now == shown) return;
       if (shown != null) pseudoClassStateChanged(BY_CLASS[shown.ordinal()], false);

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,11 +45,13 @@ public final class EventLogViewModel {
   private final StringProperty typeFilter = new SimpleStringProperty(ANY_TYPE);
   private final StringProperty requestFilter = new SimpleStringProperty("");
   private final StringProperty outcomeFilter = new SimpleStringProperty(ANY_OUTCOME);
+  private final LongProperty selectedRequest = new SimpleLongProperty(-1);
   private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper drillDown = new ReadOnlyStringWrapper(
       "Select a row to see its request\nstep by step.");
 
   public EventLogViewModel() {
+    selectedRequest.addListener((o, a, req) -> showRequest(req.longValue()));
     typeFilter.addListener((o, a, b) -> refilter());
     requestFilter.addListener((o, a, b) -> refilter());
     outcomeFilter.addListener((o, a, b) -> refilter());
@@ -74,6 +78,9 @@ public final class EventLogViewModel {
   public ReadOnlyStringProperty filterErrorProperty() { return filterError.getReadOnlyProperty(); }
 
   public ReadOnlyStringProperty drillDownProperty() { return drillDown.getReadOnlyProperty(); }
+
+  /** The request shown in the drill-down (picked here or on the timeline): -1 for none. */
+  public LongProperty selectedRequestProperty() { return selectedRequest; }
 
   private final List<EventRow> staged = new ArrayList<>();
   private boolean clearOnPublish;
@@ -125,14 +132,20 @@ public final class EventLogViewModel {
     return true;
   }
 
-  /** Shows request {@code req} in the drill-down (a row of a run-level event clears it). */
+  /** Shows the row's request in the drill-down and picks it (a row of a run-level event shows that event). */
   public void select(EventRow row) {
     if (row == null) return;
     if (row.req() < 0) {
       drillDown.set(row.type() + ": " + row.detail());
       return;
     }
-    drillDown.set(RequestDrillDown.describe(row.req(), byRequest.getOrDefault(row.req(), List.of())));
+    if (selectedRequest.get() == row.req()) showRequest(row.req());
+    else selectedRequest.set(row.req());
+  }
+
+  private void showRequest(long req) {
+    if (req < 0) return;
+    drillDown.set(RequestDrillDown.describe(req, byRequest.getOrDefault(req, List.of())));
   }
 
   private void refilter() {

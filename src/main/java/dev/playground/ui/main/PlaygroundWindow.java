@@ -72,6 +72,8 @@ public final class PlaygroundWindow {
     this.status = new StatusViewModel();
     this.exports = new ExportViewModel(files, Platform::runLater, status::showMessage);
     EventLogViewModel log = new EventLogViewModel();
+    // one pick for the whole window: a lane of the timeline, a row of the log
+    log.selectedRequestProperty().bindBidirectional(charts.selectedRequestProperty());
     this.prompt = new PromptViewModel(actions, Platform::runLater);
     this.main = new MainController(mainModel, status, log, actions, exports);
     Fxml.Loaded view = Fxml.loaded("/dev/playground/ui/main/MainView.fxml", main,

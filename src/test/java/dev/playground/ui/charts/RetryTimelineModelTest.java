@@ -44,6 +44,7 @@ class RetryTimelineModelTest {
   @Test
   void onlyTheLatestRowsAreKept() {
     var model = new RetryTimelineModel(40);
+    model.setLanes(40);
     List<RunEvent> events = new ArrayList<>();
     for (int r = 1; r <= 100; r++) {
       events.add(started(r * 10L, r));
@@ -54,5 +55,60 @@ class RetryTimelineModelTest {
     assertThat(model.rowCount()).isEqualTo(40);
     assertThat(model.rowLabels()[0]).isEqualTo("#61");
     assertThat(model.bars().getItemCount(OutcomeClass.OK.ordinal())).isZero();
+  }
+
+  private static List<RunEvent> requests(int from, int to) {
+    List<RunEvent> events = new ArrayList<>();
+    for (int r = from; r <= to; r++) {
+      events.add(started(r * 100L, r));
+      events.add(attempt(r * 100L, r, 1));
+      events.add(finished(r * 100L + 50, r, 1, "ok", null));
+      events.add(answered(r * 100L + 50, r, Rung.FULL, 50));
+    }
+    return events;
+  }
+
+  @Test
+  void theWindowShowsTheNewestLanesWhileFollowingAndItsTimeSpanFitsThem() {
+    var model = new RetryTimelineModel();
+    model.setLanes(10);
+    model.apply(requests(1, 150));
+
+    assertThat(model.rowCount()).isEqualTo(150);
+    assertThat(model.rowLabels()).hasSize(10).startsWith("#141").endsWith("#150");
+    assertThat(model.spanStart()).isEqualTo(14.1);
+    assertThat(model.spanEnd()).isEqualTo(15.05);
+    model.apply(requests(151, 152));
+    assertThat(model.rowLabels()).startsWith("#143").endsWith("#152");
+  }
+
+  @Test
+  void scrollingBackStopsFollowingAndKeepsTheLanesInViewAsNewRequestsCome() {
+    var model = new RetryTimelineModel();
+    model.setLanes(10);
+    model.apply(requests(1, 150));
+
+    model.scrollTo(50);
+    model.apply(requests(151, 160));
+
+    assertThat(model.following()).isFalse();
+    assertThat(model.firstRow()).isEqualTo(50);
+    assertThat(model.rowLabels()).startsWith("#51");
+    model.setFollow(true);
+    assertThat(model.rowLabels()).startsWith("#151").endsWith("#160");
+  }
+
+  @Test
+  void highlightingARequestScrollsItsLaneIntoViewAndItsLaneIsKnown() {
+    var model = new RetryTimelineModel();
+    model.setLanes(10);
+    model.apply(requests(1, 150));
+
+    assertThat(model.highlight(57)).isTrue();
+
+    assertThat(model.following()).isFalse();
+    assertThat(model.requestAt(model.highlightedLane())).isEqualTo(57);
+    assertThat(model.rowLabels()).contains("#57");
+    assertThat(model.highlight(100_000)).as("not kept").isFalse();
   }
 }

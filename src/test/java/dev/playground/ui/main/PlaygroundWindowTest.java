@@ -130,6 +130,12 @@ class PlaygroundWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     // then the charts' datasets hold what the storm did
     var charts = window.chartsModel();
+    assertThat(charts.timeline().rowCount()).isEqualTo(70);
+    assertThat(charts.timeline().following()).isTrue();
+    robot.interact(() -> { // every lane in view: the retries before the breaker opened, the refusals after
+      charts.timeline().setLanes(70);
+      charts.timeline().scrollTo(0);
+    });
     var bars = charts.timeline().bars();
     assertThat(bars.getItemCount(OutcomeClass.RETRYABLE.ordinal())).isPositive();
     assertThat(bars.getItemCount(RetryTimelineModel.WAIT_RETRY_AFTER)).isPositive();
