@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 
 /**
@@ -55,6 +56,10 @@ final class Panels implements AutoCloseable {
     });
     window.themeProperty().addListener((o, a, theme) -> paletteChanged(theme));
     window.follow(this::eventsArrived);
+    // A/B replays the faults the open run has now, the Faults tab's included
+    model.faults().addListener((MapChangeListener<String, FaultPlan>) c -> {
+      if (compare != null && session.settings() != null) compare.setFaults(session.settings().effectiveScenario());
+    });
   }
 
   /** The Faults panel, once its tab was shown (tests). */
@@ -95,6 +100,7 @@ final class Panels implements AutoCloseable {
     policies = PoliciesPanel.create();
     policies.onApply(session.edits()::updatePoliciesNow);
     policies.setBreakers(() -> session.breakers().values());
+    policies.breakers().setCountdowns(window.chartsModel().breakers()::countdown); // the chart's countdown
     var run = model.runProperty().get();
     if (run != null) showRun(policies, run);
     // the preview follows the form as it is edited, not only what was applied

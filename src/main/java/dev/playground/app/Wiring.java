@@ -16,6 +16,7 @@ import dev.playground.ui.session.ClockController;
 import dev.playground.ui.session.PresetPickerController;
 import dev.playground.ui.session.ProviderController;
 import dev.playground.ui.session.SessionViewModel;
+import dev.playground.ui.session.StoryBarController;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -127,6 +128,7 @@ final class Wiring implements AutoCloseable {
     window.setPresetControl(Fxml.load("/dev/playground/ui/session/PresetPicker.fxml", new PresetPickerController(sessionModel)));
     window.setProviderControl(Fxml.load("/dev/playground/ui/session/ProviderControl.fxml", new ProviderController(sessionModel)));
     window.setClockControl(Fxml.load("/dev/playground/ui/session/ClockControl.fxml", new ClockController(sessionModel)));
+    window.setStoryBar(Fxml.load("/dev/playground/ui/session/StoryBar.fxml", new StoryBarController(sessionModel)));
   }
 
   private void wireWindow() {
@@ -141,6 +143,7 @@ final class Wiring implements AutoCloseable {
       status.setReplay(r == null ? null : r.name());
       prompt.replayingProperty().set(r != null);
     });
+    sessionModel.runProperty().addListener((o, a, run) -> window.setRunClock(run == null ? null : run.clockMillis()));
     sessionModel.breakerDelays().addListener((MapChangeListener<String, Duration>) c -> {
       if (c.wasAdded()) window.setBreakerDelay(c.getKey(), c.getValueAdded());
     });

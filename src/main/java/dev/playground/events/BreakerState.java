@@ -20,6 +20,11 @@ public enum BreakerState implements WireName {
     return wireName;
   }
 
+  /** How the window writes it: "closed", "half-open", "open" (the run log keeps its wire names). */
+  public String label() {
+    return wireName.replace('_', '-');
+  }
+
   public static BreakerState fromWireName(String name) {
     return WireNames.require(BreakerState.class, name, "breaker state");
   }

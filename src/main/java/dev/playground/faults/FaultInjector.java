@@ -23,6 +23,8 @@ public final class FaultInjector {
   private final AtomicReference<State> state;
   private final List<Consumer<FaultPlan>> listeners = new CopyOnWriteArrayList<>();
   private final Object applyLock = new Object();
+  /** When a held plan was "applied": never, so its windows have not begun. */
+  private static final long HELD = Long.MIN_VALUE;
 
   /** @param millis the clock the plan's time windows are measured on (any origin; only differences count) */
   public FaultInjector(FaultPlan initial, LongSupplier millis) {
@@ -41,9 +43,18 @@ public final class FaultInjector {
     return state.get().plan;
   }
 
-  /** Time since the plan in force was applied, in milliseconds. */
+  /** Time since the plan in force was applied (or restarted), in milliseconds; -1 while it is held. */
   public long elapsedMs() {
-    return millis.getAsLong() - state.get().appliedAtMs;
+    return elapsed(state.get());
+  }
+
+  /** True while the plan's timed rules wait for {@link #restart()}. */
+  public boolean held() {
+    return state.get().appliedAtMs == HELD;
+  }
+
+  private long elapsed(State s) {
+    return s.appliedAtMs == HELD ? -1 : millis.getAsLong() - s.appliedAtMs;
   }
 
   /** Puts {@code plan} in force now: its windows start now and request numbers start again at 0. */
@@ -58,6 +69,16 @@ public final class FaultInjector {
           LOG.log(System.Logger.Level.WARNING, "fault plan listener failed: " + e);
         }
       }
+    }
+  }
+
+  /**
+   * Holds the plan's timed rules (those with a window) until {@link #restart()}: until then they never apply,
+   * while the rules without a window do. Quiet, like restart. For a run whose story starts on cue.
+   */
+  public void hold() {
+    synchronized (applyLock) {
+      state.set(State.of(plan(), HELD));
     }
   }
 
@@ -92,7 +113,7 @@ public final class FaultInjector {
     long number = s.counters[target.ordinal()].getAndIncrement();
     AtomicLong perModel = s.modelCounters.isEmpty() ? null : s.modelCounters.get(key(target, model));
     long numberForModel = perModel == null ? -1 : perModel.getAndIncrement();
-    return s.plan.decide(number, numberForModel, millis.getAsLong() - s.appliedAtMs, model, target);
+    return s.plan.decide(number, numberForModel, elapsed(s), model, target);
   }
 
   /**
@@ -102,7 +123,7 @@ public final class FaultInjector {
   public FaultDecision decideCall(String model, Target target, long callKey, long position) {
     State s = state.get();
     s.counters[target.ordinal()].getAndIncrement();
-    return s.plan.decideCall(callKey, position, millis.getAsLong() - s.appliedAtMs, model, target);
+    return s.plan.decideCall(callKey, position, elapsed(s), model, target);
   }
 
   /**

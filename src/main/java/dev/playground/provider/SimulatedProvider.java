@@ -127,6 +127,11 @@ public final class SimulatedProvider implements AutoCloseable {
     injector.restart();
   }
 
+  /** Holds the plan's timed rules until {@link #restartFaults()}, without a change event. */
+  public void holdFaults() {
+    injector.hold();
+  }
+
   /** Parses and applies a plan; a bad one throws {@code FaultPlanException} and the plan in force stays. */
   public FaultPlan applyFaults(String json) {
     return injector.apply(json);

@@ -157,6 +157,12 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
     injectors.values().forEach(FaultInjector::restart);
   }
 
+  /** Holds every provider's timed rules until {@link #restartFaults()}: a story that waits for its cue. */
+  public void holdFaults() {
+    servers.values().forEach(SimulatedProvider::holdFaults);
+    injectors.values().forEach(FaultInjector::hold);
+  }
+
   public FaultPlan faults(String provider) {
     if (servers.containsKey(provider)) return servers.get(provider).faults();
     if (injectors.containsKey(provider)) return injectors.get(provider).plan();

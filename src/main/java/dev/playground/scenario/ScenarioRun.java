@@ -47,6 +47,7 @@ public final class ScenarioRun implements AutoCloseable {
   private final ResilientClient client;
   private FaultInjector engineFaults;
   private volatile LoadGenerator load;
+  private volatile long storyStartMs;
   private boolean closed;
 
   private ScenarioRun(Scenario scenario, RunClock clock, Path logFile, Consumer<? super RunEvent> observer,
@@ -157,6 +158,29 @@ public final class ScenarioRun implements AutoCloseable {
             + " target retriever or cache, rule with kind " + (rule.kind() == null ? "sequence" : rule.kind().wireName())
             + " has target chat");
     engineFaults.apply(plan);
+  }
+
+  /**
+   * Holds the scenario's timed faults (rules with a window, the providers' and the engine's) until
+   * {@link #startStory()}: until then only its untimed faults apply. A window opens its run this way, so that
+   * prompts sent before "Run scenario" see the provider as the preset starts, healthy.
+   */
+  public void holdStory() {
+    providers.holdFaults();
+    engineFaults.hold();
+    storyStartMs = -1;
+  }
+
+  /** Starts the scenario's story now: every plan's windows count from now, its numbering from 0. */
+  public void startStory() {
+    providers.restartFaults();
+    engineFaults.restart();
+    storyStartMs = clock.nowMillis();
+  }
+
+  /** When the story started, in run-clock milliseconds; -1 while it is held. */
+  public long storyStartMs() {
+    return storyStartMs;
   }
 
   /** Starts sending a load (the scenario's, or another); one load at a time. */

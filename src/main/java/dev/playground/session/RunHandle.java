@@ -44,7 +44,7 @@ final class RunHandle {
   private boolean closed; // guarded by this
 
   private RunHandle(long number, SessionSettings settings, Path logFile, Consumer<? super RunEvent> window,
-      Executor asks, Function<String, String> env) {
+      Executor asks, Function<String, String> env, boolean storyOnCue) {
     this.number = number;
     this.settings = settings;
     this.scenario = settings.effectiveScenario();
@@ -70,12 +70,16 @@ final class RunHandle {
       closeLog();
       throw e;
     }
+    if (storyOnCue) run.holdStory();
   }
 
-  /** Starts the run: providers up, {@code run_started} published. Blocks while servers start: not on the FX thread. */
+  /**
+   * Starts the run: providers up, {@code run_started} published. With {@code storyOnCue} the scenario's timed
+   * faults wait until a load starts the story. Blocks while servers start: not on the FX thread.
+   */
   static RunHandle start(long number, SessionSettings settings, Path logFile, Consumer<? super RunEvent> window,
-      Executor asks, Function<String, String> env) {
-    return new RunHandle(number, settings, logFile, window, asks, env);
+      Executor asks, Function<String, String> env, boolean storyOnCue) {
+    return new RunHandle(number, settings, logFile, window, asks, env, storyOnCue);
   }
 
   /** Sends one prompt: on the ask executor live (the first call loads the SDK), on the virtual clock otherwise. */
@@ -100,8 +104,11 @@ final class RunHandle {
     return result;
   }
 
-  /** Starts a load; progress counts answers on any rung. One load at a time. */
-  synchronized CompletableFuture<Void> startLoad(LoadSpec spec, LoadProgress progress) {
+  /**
+   * Starts a load; progress counts answers on any rung. One load at a time. With {@code startStory} the
+   * scenario's timed faults start now, with the load.
+   */
+  synchronized CompletableFuture<Void> startLoad(LoadSpec spec, LoadProgress progress, boolean startStory) {
     if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the run is closed"));
     if (!loadDone.isDone())
       return CompletableFuture.failedFuture(new IllegalStateException("a load is already running: stop it first"));
@@ -111,6 +118,7 @@ final class RunHandle {
     progress.update(0, total);
     if (pacer != null) pacer.setSpeed(pacer.speed());
     try {
+      if (startStory) run.startStory();
       Consumer<Answer> onAnswer = a -> progress.update(answered.incrementAndGet(), total);
       LoadGenerator generator = run.startLoad(spec, onAnswer);
       load = generator;

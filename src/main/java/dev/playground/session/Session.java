@@ -120,6 +120,11 @@ public final class Session implements PlaygroundActions, AutoCloseable {
    * API key for a real endpoint) are refused before anything changes.
    */
   public CompletableFuture<RunInfo> open(SessionSettings next) {
+    return open(next, true);
+  }
+
+  /** As {@link #open(SessionSettings)}; with {@code storyOnCue} the scenario's timed faults wait for a load. */
+  private CompletableFuture<RunInfo> open(SessionSettings next, boolean storyOnCue) {
     Objects.requireNonNull(next, "next");
     try {
       checkRunnable(next);
@@ -135,7 +140,8 @@ public final class Session implements PlaygroundActions, AutoCloseable {
         closeOpenRun();
         replay = null;
         try {
-          RunHandle started = RunHandle.start(++runs, next, logDir.resolve(fileName(runs, next)), window, asks, env);
+          RunHandle started = RunHandle.start(++runs, next, logDir.resolve(fileName(runs, next)), window, asks, env,
+              storyOnCue);
           openRun = started;
           RunInfo info = RunInfo.of(started);
           listener.runOpened(info);
@@ -208,19 +214,31 @@ public final class Session implements PlaygroundActions, AutoCloseable {
     return current.thenCompose(h -> h.ask(prompt));
   }
 
-  /** Sends {@code count} of the scenario's prompts, {@code concurrency} at a time, in the open run. */
+  /**
+   * Sends {@code count} of the scenario's prompts, {@code concurrency} at a time, in the open run (its story, if
+   * it waits, keeps waiting: only "Run scenario" starts it).
+   */
   @Override
   public CompletableFuture<Void> startLoad(int count, int concurrency, LoadProgress progress) {
     return current.thenCompose(h -> {
       LoadSpec spec = new LoadSpec(count, concurrency, 0, h.scenario.load().prompts(), false);
-      return h.startLoad(spec, progress);
+      return h.startLoad(spec, progress, false);
     });
   }
 
-  /** Starts the scenario afresh (a new run, scenario time from 0) and sends its own load. */
+  /**
+   * Starts the scenario afresh (a new run, scenario time from 0) and sends its own load: its story (the timed
+   * faults) starts with it.
+   */
   @Override
   public CompletableFuture<Void> startScenarioLoad(LoadProgress progress) {
-    return restart().thenCompose(info -> current.thenCompose(h -> h.startLoad(h.scenario.load(), progress)));
+    SessionSettings s = settings();
+    if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("the session has no settings yet"));
+    return open(s, true).thenCompose(info -> current.thenCompose(h -> {
+      CompletableFuture<Void> done = h.startLoad(h.scenario.load(), progress, true);
+      listener.storyStarted(h.run.storyStartMs());
+      return done;
+    }));
   }
 
   @Override

@@ -21,6 +21,9 @@ public interface SessionListener {
 
   default void policiesChanged(PolicySet policies, Map<String, Duration> breakerDelays) {}
 
+  /** The open run's story started: its timed faults count from {@code runMillis} of the run clock. */
+  default void storyStarted(long runMillis) {}
+
   /** A plan was applied to a provider, or to {@link Session#ENGINE}. */
   default void faultsChanged(String provider, FaultPlan plan) {}
 }

@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -88,9 +87,7 @@ final class BreakerChart implements ChartView {
     double due = Double.NEGATIVE_INFINITY;
     for (Countdown c : model.countdowns()) {
       IntervalMarker m = band(c.openedAtMs() / 1000.0, c.halfOpenAtMs() / 1000.0, new Color(224, 49, 49, 40));
-      m.setLabel(c.remainingMs() > 0
-          ? String.format(Locale.ROOT, "%s half-open in %.1f s", c.breaker(), c.remainingMs() / 1000.0)
-          : c.breaker() + " half-open on the next call");
+      m.setLabel(c.breaker() + " " + c.text());
       m.setLabelFont(ChartPalette.TICK_FONT);
       m.setLabelPaint(countdownText);
       m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The breaker chart's data: each breaker's state over time as a step line (closed 0, half-open 1, open 2), the
@@ -35,8 +37,20 @@ public final class BreakerModel {
   private final PointsDataset rates = new PointsDataset(List.of());
   private long nowMs;
 
-  /** A breaker that is open, and when it will let a trial call through. */
-  public record Countdown(String breaker, long openedAtMs, long halfOpenAtMs, long remainingMs) {}
+  /**
+   * A breaker that is open, and when it will let a trial call through. The one countdown the window shows: the
+   * breaker chart's band, the Policies tab's card and the status bar all read it.
+   */
+  public record Countdown(String breaker, long openedAtMs, long halfOpenAtMs, long remainingMs) {
+    /** "half-open in 4.3 s", or "half-open due" once the delay has passed (the next call asks). */
+    public String text() {
+      return remainingMs > 0
+          ? String.format(Locale.ROOT, "half-open in %.1f s", remainingMs / 1000.0)
+          : "half-open due (the next call asks)";
+    }
+  }
+
+  private LongSupplier clock; // the run's clock (scenario ms); null: the latest event's time
 
   public PointsDataset states() { return states; }
 
@@ -49,7 +63,21 @@ public final class BreakerModel {
     return Optional.ofNullable(breakers.get(breaker)).map(b -> b.state);
   }
 
-  public long nowMs() { return nowMs; }
+  /** Scenario time now: the run clock's when one is set, else the latest event's. */
+  public long nowMs() {
+    LongSupplier c = clock;
+    return c == null ? nowMs : Math.max(nowMs, c.getAsLong());
+  }
+
+  /** Where "now" comes from for the countdowns: the open run's clock, or null (a replay: its last event). */
+  public void setClock(LongSupplier runClock) {
+    clock = runClock;
+  }
+
+  /** The breaker's countdown now, if it is open and its delay is known. */
+  public Optional<Countdown> countdown(String breaker) {
+    return countdowns().stream().filter(c -> c.breaker().equals(breaker)).findFirst();
+  }
 
   /** The breaker's OPEN delay, from its policy; without it no countdown is shown. Null forgets it. */
   public void setDelay(String breaker, Duration delay) {
@@ -61,11 +89,12 @@ public final class BreakerModel {
   /** The open breakers whose delay is known, with the time left until half-open (0 when due). */
   public List<Countdown> countdowns() {
     List<Countdown> out = new ArrayList<>();
+    long now = nowMs();
     for (Breaker b : breakers.values()) {
       Duration delay = delays.get(b.name);
       if (b.state != BreakerState.OPEN || delay == null) continue;
       long due = b.changedAtMs + delay.toMillis();
-      out.add(new Countdown(b.name, b.changedAtMs, due, Math.max(0, due - nowMs)));
+      out.add(new Countdown(b.name, b.changedAtMs, due, Math.max(0, due - now)));
     }
     return out;
   }

@@ -46,6 +46,7 @@ public final class ChartsController {
   @FXML private Button timelineFit;
   @FXML private ScrollBar timelineScroll;
   @FXML private Label timelineSelected;
+  @FXML private Label latencyQuiet;
 
   /** The lowest a lane of the retry timeline is drawn, in pixels: its bars stay readable. */
   static final double MIN_LANE_PX = 16;
@@ -144,7 +145,7 @@ public final class ChartsController {
     breakerSlot.getChildren().add(viewer(breakers.charts().get(0), "breakerChart"));
     ladderSlot.getChildren().add(viewer(ladder.overTimeChart(), "ladderChart"));
     ladderTotalSlot.getChildren().add(viewer(ladder.totalChart(), "ladderTotalChart"));
-    latencySlot.getChildren().add(viewer(latency.charts().get(0), "latencyChart"));
+    latencySlot.getChildren().add(0, viewer(latency.charts().get(0), "latencyChart")); // under its note
     ChartLegend.fill(breakerLegend, breakers.legend());
     setPalette(palette);
   }
@@ -158,6 +159,7 @@ public final class ChartsController {
   public void apply(List<? extends RunEvent> batch) {
     model.apply(batch); // charts have notify off between redraws: no redraw happens here
     showScroll();
+    latencyQuiet.setVisible(model.latency().quiet());
     if (!chartsBuilt()) return; // built later, they draw what the models hold then
     if (model.breakers().breakers().size() != breakerLegend.getChildren().size()) {
       ChartLegend.fill(breakerLegend, breakers.legend()); // a new breaker (or a new run)

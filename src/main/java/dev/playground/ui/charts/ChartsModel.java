@@ -3,6 +3,7 @@ package dev.playground.ui.charts;
 import dev.playground.events.RunEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 
@@ -24,6 +25,11 @@ public final class ChartsModel {
 
   /** The request picked on the timeline (or in the event log): -1 for none. FX thread. */
   public LongProperty selectedRequestProperty() { return selectedRequest; }
+
+  /** The open run's clock (scenario ms) for the countdowns and "now"; null during a replay. */
+  public void setClock(LongSupplier runClock) {
+    breakers.setClock(runClock);
+  }
 
   /** The breaker's OPEN delay from its policy (for the countdown to half-open); null forgets it. */
   public void setBreakerDelay(String breaker, Duration delay) {

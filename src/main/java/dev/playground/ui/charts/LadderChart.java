@@ -18,6 +18,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /** Draws {@link LadderModel}: stacked rungs over time, and a bar per rung in total. Not thread-safe: FX thread. */
@@ -62,6 +63,7 @@ final class LadderChart implements ChartView {
     totals.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     total = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, totals, false);
+    total.setPadding(new RectangleInsets(2, 2, 2, 16)); // the last tick label ("150") is never cut at the edge
   }
 
   static List<ChartLegend.Entry> legend() {

@@ -30,7 +30,7 @@ final class LatencyChart implements ChartView {
     time.setAutoRangeIncludesZero(false);
     time.setDefaultAutoRange(new org.jfree.data.Range(0, 10)); // before the first event
     time.setAutoRangeMinimumSize(10.0);
-    NumberAxis ms = new NumberAxis("latency (ms)");
+    NumberAxis ms = new NumberAxis("ms");
     ms.setAutoRangeIncludesZero(true);
     XYLineAndShapeRenderer percentiles = new XYLineAndShapeRenderer(true, false);
     float[] widths = {1.4f, 1.8f, 2.2f};
@@ -39,7 +39,7 @@ final class LatencyChart implements ChartView {
       percentiles.setSeriesStroke(i, new BasicStroke(widths[i]));
     }
     XYPlot top = new XYPlot(model.percentiles(), null, ms, percentiles);
-    NumberAxis perSecond = new NumberAxis("per second");
+    NumberAxis perSecond = new NumberAxis("per s");
     XYLineAndShapeRenderer rates = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < 3; i++) rates.setSeriesPaint(i, RATE_COLOURS[i]);
     for (int i = 0; i < 3; i++) rates.setSeriesStroke(i, new BasicStroke(1.6f));

@@ -31,7 +31,10 @@ public final class LatencyModel {
   private final Histogram window = new Histogram(MAX_LATENCY_MS, 2);
   private long nowMs;
 
-  /** p50, p90, p99 in ms (x: scenario seconds). A second without answers in the window has no point. */
+  /**
+   * p50, p90, p99 in ms (x: scenario seconds). A second whose window had no answer, or no request sent, has no
+   * point: the line stops when the traffic does.
+   */
   public PointsDataset percentiles() { return percentiles; }
 
   /** Requests started, succeeded and failed per second over the window. */
@@ -39,6 +42,11 @@ public final class LatencyModel {
 
   /** The latest point: p50, p90, p99 (ms), requests/s, success/s, errors/s; zeros before any event. */
   private boolean runStarted;
+
+  /** True when the run has data but no request was sent in the latest window: the chart says so. */
+  public boolean quiet() {
+    return !points.isEmpty() && points.lastEntry().getValue()[3] == 0;
+  }
 
   public double[] latest() {
     return points.isEmpty() ? new double[6] : points.lastEntry().getValue().clone();
@@ -107,7 +115,8 @@ public final class LatencyModel {
     }
     // a run younger than the window divides by the time it has had
     double seconds = Math.min(WINDOW_BUCKETS, end + 1) * Retention.BUCKET_MS / 1000.0;
-    boolean any = window.getTotalCount() > 0;
+    // no request sent in the window: the line stops, rather than show the stragglers' wait as the latency now
+    boolean any = window.getTotalCount() > 0 && started > 0;
     return new double[] {
       any ? window.getValueAtPercentile(50) : Double.NaN,
       any ? window.getValueAtPercentile(90) : Double.NaN,

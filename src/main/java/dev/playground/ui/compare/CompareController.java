@@ -30,6 +30,7 @@ final class CompareController {
   private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
 
   @FXML private Label scenarioLabel;
+  @FXML private Label replaysLabel;
   @FXML private TextField seedField;
   @FXML private Button runButton;
   @FXML private Button cancelButton;
@@ -64,7 +65,10 @@ final class CompareController {
 
   @FXML
   private void initialize() {
-    model.scenarioProperty().addListener((o, a, s) -> scenarioLabel.setText(s == null ? "none" : s.title()));
+    model.scenarioProperty().addListener((o, a, s) -> {
+      scenarioLabel.setText(s == null ? "none" : s.title());
+      replaysLabel.setText(CompareViewModel.replays(s));
+    });
     seedField.textProperty().bindBidirectional(model.seedProperty());
     model.seedErrorProperty().addListener((o, a, e) -> {
       Invalid.set(seedField, !e.isEmpty());

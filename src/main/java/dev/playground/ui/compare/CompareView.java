@@ -61,6 +61,11 @@ public final class CompareView {
     model.setScenario(scenario);
   }
 
+  /** The open run's faults changed: the next comparison replays them (seed and policies stay). */
+  public void setFaults(Scenario withFaults) {
+    model.setFaults(withFaults);
+  }
+
   /** The current policies (side A) changed; B follows while the user has not edited it. */
   public void setPolicies(PolicySet policies) {
     model.setPolicies(policies);

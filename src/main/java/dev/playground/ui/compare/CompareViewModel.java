@@ -95,6 +95,24 @@ final class CompareViewModel {
 
   ObservableList<DiffRow> rows() { return rows; }
 
+  /**
+   * The faults the open run has now (applied in the Faults tab, or the engine's): both sides replay them from
+   * the next comparison on; the seed and both policy sets stay.
+   */
+  void setFaults(Scenario withFaults) {
+    if (scenario.get() == null || withFaults == null) return;
+    scenario.set(withFaults.withPolicies(scenario.get().policies()).withSeed(scenario.get().seed()));
+  }
+
+  /** What both sides replay, and why their numbers are not the open run's. */
+  static String replays(Scenario s) {
+    if (s == null) return "";
+    return "Both sides replay " + s.title() + " with the faults the open run has now (the preset's and any you"
+        + " applied), in virtual time, each fault drawn per call (request, rung, model, attempt) so that A and B"
+        + " meet the same ones. Their numbers differ from the run shown, which met its faults live, in arrival"
+        + " order.";
+  }
+
   /** A new scenario: A becomes its policies, the seed its seed, and B a fresh copy of A. */
   void setScenario(Scenario s) {
     scenario.set(Objects.requireNonNull(s, "scenario"));

@@ -2,6 +2,7 @@ package dev.playground.ui.faults;
 
 import dev.playground.faults.FaultKind;
 import dev.playground.faults.Target;
+import dev.playground.ui.FieldLabels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -251,6 +252,7 @@ public final class FaultsController {
     latencyFields.mark(latency ? p.path().substring("latency.".length()) : null);
     if (latency) marked = latencyFields;
     if (marked != null) below(ruleProblemLabel, marked); // the message is read where the value was typed
+    if (p != null && marked != null) ruleProblemLabel.setText(FieldLabels.labelled(marked, p.message()));
   }
 
   /** Moves {@code line} to just after the row of its box that holds {@code field}. */

@@ -67,8 +67,8 @@ public record EventRow(long seq, long tMs, String type, long req, String outcome
           r.reason().wireName(), r.retryAfterMs() == null ? "" : ", asked " + r.retryAfterMs() + " ms");
     }
     if (e instanceof BreakerChanged b) {
-      return String.format(Locale.ROOT, "%s: %s → %s (failure rate %.0f%%%s)", b.breaker(), b.from().wireName(),
-          b.to().wireName(), b.failureRate() * 100, b.manual() ? ", manual" : "");
+      return String.format(Locale.ROOT, "%s: %s → %s (failure rate %.0f%%%s)", b.breaker(), b.from().label(),
+          b.to().label(), b.failureRate() * 100, b.manual() ? ", manual" : "");
     }
     if (e instanceof BreakerRejected b) return b.breaker() + " is open: not called";
     if (e instanceof Throttled t) {

@@ -194,6 +194,7 @@ public final class MainController {
   private void applyTheme(Theme theme) {
     Styles.applyTheme(windowRoot, theme);
     themeToggle.setSelected(theme == Theme.DARK);
+    themeToggle.setText(theme == Theme.DARK ? "Light theme" : "Dark theme"); // what a click gives
     chartsController.setPalette(theme.palette());
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,7 +36,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 
 /**
  * The playground window's content, what the integrator wires: the actions behind Send and the load, the run
@@ -70,6 +73,7 @@ public final class PlaygroundWindow {
     this.files = DaemonThreads.single("playground-export");
     MainViewModel mainModel = new MainViewModel();
     this.status = new StatusViewModel();
+    status.setCountdowns(charts.breakers()::countdown); // one countdown: the chart's
     this.exports = new ExportViewModel(files, Platform::runLater, status::showMessage);
     EventLogViewModel log = new EventLogViewModel();
     // one pick for the whole window: a lane of the timeline, a row of the log
@@ -125,6 +129,11 @@ public final class PlaygroundWindow {
     followers.add(Objects.requireNonNull(follower, "follower"));
   }
 
+  /** The open run's clock (scenario ms) for the countdowns; null during a replay. FX thread. */
+  public void setRunClock(LongSupplier runClock) {
+    charts.setClock(runClock);
+  }
+
   /** The breaker's OPEN delay from its policy, for the countdown to half-open; null forgets it. FX thread. */
   public void setBreakerDelay(String breaker, Duration delay) {
     charts.setBreakerDelay(breaker, delay);
@@ -159,6 +168,12 @@ public final class PlaygroundWindow {
   public void setProviderControl(Node control) { replaceSlot("#providerSlot", control); }
 
   public void setClockControl(Node control) { replaceSlot("#clockSlot", control); }
+
+  /** The story strip under the top bar (the preset's timed faults and where the run is). */
+  public void setStoryBar(Node bar) {
+    HBox.setHgrow(bar, Priority.ALWAYS);
+    replaceSlot("#storySlot", bar);
+  }
 
   public void setFaultsPanel(Node panel) { tabOfId("faultsTab").setContent(panel); }
 

@@ -2,7 +2,10 @@ package dev.playground.ui.policies;
 
 import dev.playground.events.BreakerState;
 import dev.playground.policy.ManagedBreaker;
+import dev.playground.ui.charts.BreakerModel.Countdown;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,11 +17,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class BreakerRow {
   private final ManagedBreaker breaker;
+  private final Function<String, Optional<Countdown>> countdowns;
   private final ReadOnlyObjectWrapper<BreakerState> state = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
 
-  BreakerRow(ManagedBreaker breaker) {
+  BreakerRow(ManagedBreaker breaker, Function<String, Optional<Countdown>> countdowns) {
     this.breaker = breaker;
+    this.countdowns = countdowns;
     refresh();
   }
 
@@ -29,7 +34,10 @@ public final class BreakerRow {
 
   public ReadOnlyObjectProperty<BreakerState> stateProperty() { return state.getReadOnlyProperty(); }
 
-  /** "calls go through · delay 30 s", "refuses calls · half-opens in 12 s", "lets trial calls through". */
+  /**
+   * "calls go through · delay 30 s", "refuses calls · half-open in 12.3 s" (the breaker chart's countdown, the
+   * same at the same instant), "lets trial calls through".
+   */
   public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
 
   public void open() {
@@ -53,7 +61,8 @@ public final class BreakerRow {
     state.set(s);
     detail.set(switch (s) {
       case CLOSED -> "calls go through · opens per the policy · delay " + PoliciesViewModel.seconds(breaker.delay());
-      case OPEN -> "refuses calls · half-opens in " + PoliciesViewModel.seconds(roundUp(breaker.remainingDelay()));
+      case OPEN -> "refuses calls · " + countdowns.apply(breaker.name()).map(Countdown::text)
+          .orElse("half-open in " + PoliciesViewModel.seconds(roundUp(breaker.remainingDelay())));
       case HALF_OPEN -> "lets trial calls through: they close or reopen it";
     });
   }

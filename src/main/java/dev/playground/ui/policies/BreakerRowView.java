@@ -30,9 +30,9 @@ final class BreakerRowView {
         row::halfOpen);
     Runnable show = () -> {
       BreakerState s = row.stateProperty().get();
-      badge.setText(s.wireName());
+      badge.setText(s.label());
       badge.getStyleClass().removeIf(c -> c.startsWith("breaker-state-"));
-      badge.getStyleClass().add("breaker-state-" + s.wireName().replace('_', '-'));
+      badge.getStyleClass().add("breaker-state-" + s.label());
       open.setDisable(s == BreakerState.OPEN);
       close.setDisable(s == BreakerState.CLOSED);
       half.setDisable(s == BreakerState.HALF_OPEN);

@@ -1,5 +1,6 @@
 package dev.playground.ui.policies;
 
+import dev.playground.ui.FieldLabels;
 import dev.playground.ui.Invalid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,15 @@ final class FieldMarks {
     lines.forEach((prefix, line) -> {
       List<String> keys = errors.keySet().stream().filter(k -> inSection(k, prefix))
           .sorted((a, b) -> Integer.compare(place(order, a), place(order, b))).toList();
-      line.setText(String.join("\n", keys.stream().map(errors::get).toList()));
+      line.setText(String.join("\n", keys.stream().map(k -> labelled(k, errors.get(k))).toList()));
       if (!keys.isEmpty() && fields.containsKey(keys.get(0))) MessageLines.below(line, fields.get(keys.get(0)).get(0));
     });
+  }
+
+  /** The message as the form names its field ({@link FieldLabels}). */
+  String labelled(String key, String message) {
+    List<Node> nodes = fields.get(key);
+    return nodes == null || nodes.isEmpty() ? message : FieldLabels.labelled(nodes.get(0), message);
   }
 
   private static boolean inSection(String key, String prefix) {

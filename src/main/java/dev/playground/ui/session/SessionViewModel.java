@@ -5,6 +5,7 @@ import dev.playground.faults.FaultPlan;
 import dev.playground.policy.PolicySet;
 import dev.playground.scenario.LoadSpec;
 import dev.playground.scenario.Scenario;
+import dev.playground.scenario.StorySchedule;
 import dev.playground.session.ClockMode;
 import dev.playground.session.ProviderChoice;
 import dev.playground.session.Replay;
@@ -21,9 +22,12 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -67,6 +71,10 @@ public final class SessionViewModel {
   private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper scenarioLoad = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<StorySchedule> story = new ReadOnlyObjectWrapper<>(new StorySchedule(List.of(), 0));
+  private final ReadOnlyLongWrapper storyStartMs = new ReadOnlyLongWrapper(-1);
+  private final ReadOnlyLongWrapper scenarioNowMs = new ReadOnlyLongWrapper(-1);
+  private LongSupplier runClock; // null during a replay
   private long notices;
 
   /**
@@ -119,6 +127,11 @@ public final class SessionViewModel {
       @Override
       public void faultsChanged(String name, FaultPlan plan) {
         fxThread.execute(() -> faults.put(name, plan));
+      }
+
+      @Override
+      public void storyStarted(long runMillis) {
+        fxThread.execute(() -> storyStartMs.set(runMillis));
       }
     };
   }
@@ -188,6 +201,26 @@ public final class SessionViewModel {
   public ReadOnlyStringProperty scenarioLoadProperty() { return scenarioLoad.getReadOnlyProperty(); }
 
   public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+
+  /** The open run's story: its timed faults and its length. */
+  public ReadOnlyObjectProperty<StorySchedule> storyProperty() { return story.getReadOnlyProperty(); }
+
+  /** When the story started on the run clock (ms), or -1 while its timed faults wait for "Run scenario". */
+  public ReadOnlyLongProperty storyStartMsProperty() { return storyStartMs.getReadOnlyProperty(); }
+
+  /** The open run's clock (scenario time, ms) as of the last {@link #tick()}; -1 without a run. */
+  public ReadOnlyLongProperty scenarioNowMsProperty() { return scenarioNowMs.getReadOnlyProperty(); }
+
+  /** The open run's clock, read now (ms); -1 without a run. Any thread. */
+  public long readClock() {
+    LongSupplier c = runClock;
+    return c == null ? -1 : c.getAsLong();
+  }
+
+  /** Reads the run clock into {@link #scenarioNowMsProperty()} (the top bar calls it a few times a second). */
+  public void tick() {
+    scenarioNowMs.set(readClock());
+  }
 
   public void setPresets(List<Scenario> all) {
     presets.setAll(all);
@@ -284,6 +317,10 @@ public final class SessionViewModel {
     breakerDelays.clear();
     breakerDelays.putAll(info.breakerDelays());
     scenarioLoad.set(describe(info.scenario().load()));
+    story.set(StorySchedule.of(info.scenario()));
+    storyStartMs.set(info.storyStartMs());
+    runClock = info.clockMillis();
+    tick();
     clock.set(info.settings().clock());
     provider.set(info.settings().provider());
   }
@@ -291,6 +328,10 @@ public final class SessionViewModel {
   private void replayed(Replay r) {
     starting.set(false);
     run.set(null);
+    runClock = null;
+    story.set(new StorySchedule(List.of(), 0));
+    storyStartMs.set(-1);
+    tick();
     breakerDelays.clear();
     breakerDelays.putAll(r.breakerDelays());
     replay.set(r);

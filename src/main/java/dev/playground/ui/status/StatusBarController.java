@@ -62,8 +62,8 @@ public final class StatusBarController {
       Runnable show = () -> {
         BreakerState s = lamp.stateProperty().get();
         dot.getStyleClass().removeIf(c -> c.startsWith("lamp-"));
-        dot.getStyleClass().add("lamp-" + s.wireName().replace('_', '-'));
-        tip.setText("Breaker " + lamp.breaker() + " is " + s.wireName().replace('_', '-')
+        dot.getStyleClass().add("lamp-" + s.label());
+        tip.setText("Breaker " + lamp.breaker() + " is " + s.label()
             + ": green closed (calls go through), amber half-open (trial calls), red open (calls refused).");
       };
       lamp.stateProperty().addListener((o, a, b) -> show.run());

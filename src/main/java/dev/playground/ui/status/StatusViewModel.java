@@ -8,11 +8,14 @@ import dev.playground.events.RunEvent.RequestStarted;
 import dev.playground.events.RunEvent.RunStarted;
 import dev.playground.events.RunEvent;
 import dev.playground.events.Rung;
+import dev.playground.ui.charts.BreakerModel.Countdown;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +59,7 @@ public final class StatusViewModel {
   private final ReadOnlyObjectWrapper<String> replay = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private Runnable onBackToLive = () -> {};
+  private Function<String, Optional<Countdown>> countdowns = name -> Optional.empty();
 
   public StatusViewModel() {
     counters.set(format());
@@ -81,6 +85,11 @@ public final class StatusViewModel {
   /** Shows the replay badge for {@code fileName}; null hides it. */
   public void setReplay(String fileName) {
     replay.set(fileName);
+  }
+
+  /** Where an open breaker's countdown comes from (the breaker chart's): the notice of its opening says it. */
+  public void setCountdowns(Function<String, Optional<Countdown>> source) {
+    countdowns = source == null ? name -> Optional.empty() : source;
   }
 
   /** What "Back to live" does. */
@@ -132,8 +141,9 @@ public final class StatusViewModel {
         Lamp lamp = lamp(c.breaker(), c.to());
         if (lamp != null) lamp.state.set(c.to());
         if (c.to() == BreakerState.OPEN) {
-          notice.set(new Notice(c.seq(), String.format(Locale.ROOT, "Breaker %s opened (failure rate %.0f%%)%s",
-              c.breaker(), c.failureRate() * 100, c.manual() ? ", by hand" : "")));
+          String next = countdowns.apply(c.breaker()).map(d -> ": " + d.text()).orElse("");
+          notice.set(new Notice(c.seq(), String.format(Locale.ROOT, "Breaker %s opened (failure rate %.0f%%)%s%s",
+              c.breaker(), c.failureRate() * 100, c.manual() ? ", by hand" : "", next)));
         }
       }
     }
