@@ -26,7 +26,9 @@ public final class FieldLabels {
     String code = message.substring(0, space);
     if (!code.matches("[a-z][A-Za-z0-9_]*(\\[\\d+])?(\\.[a-z][A-Za-z0-9_]*(\\[\\d+])?)*")) return message;
     String rest = message.substring(space);
-    return label.equalsIgnoreCase(code) ? label + rest : label + " (" + code + ")" + rest;
+    // "maxDelay (2000 ms) must be …": the value in brackets stays, the code name goes
+    if (label.equalsIgnoreCase(code) || rest.startsWith(" (")) return label + rest;
+    return label + " (" + code + ")" + rest;
   }
 
   /** The label right before the control in its row, or a check box's own text. */

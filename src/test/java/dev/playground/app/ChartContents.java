@@ -19,7 +19,9 @@ final class ChartContents {
     out.add("timeline.rows " + String.join(",", charts.timeline().rowLabels()));
     xy(out, "breakers.states", charts.breakers().states());
     xy(out, "breakers.rates", charts.breakers().rates());
-    out.add("breakers.countdowns " + charts.breakers().countdowns());
+    // when each opened and is due (the time left depends on when it is read: the run clock live, the log's end in a replay)
+    out.add("breakers.countdowns " + charts.breakers().countdowns().stream()
+        .map(c -> c.breaker() + " " + c.openedAtMs() + ".." + c.halfOpenAtMs()).toList());
     xy(out, "ladder.overTime", charts.ladder().overTime());
     category(out, "ladder.total", charts.ladder().total());
     xy(out, "latency.percentiles", charts.latency().percentiles());

@@ -44,6 +44,11 @@ public final class BreakerModel {
   public record Countdown(String breaker, long openedAtMs, long halfOpenAtMs, long remainingMs) {
     /** "half-open in 4.3 s", or "half-open due" once the delay has passed (the next call asks). */
     public String text() {
+      return text(remainingMs);
+    }
+
+    /** The countdown's words for {@code remainingMs} left: the one way the window writes it. */
+    public static String text(long remainingMs) {
       return remainingMs > 0
           ? String.format(Locale.ROOT, "half-open in %.1f s", remainingMs / 1000.0)
           : "half-open due (the next call asks)";

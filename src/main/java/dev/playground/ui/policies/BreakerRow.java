@@ -3,7 +3,6 @@ package dev.playground.ui.policies;
 import dev.playground.events.BreakerState;
 import dev.playground.policy.ManagedBreaker;
 import dev.playground.ui.charts.BreakerModel.Countdown;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -62,14 +61,8 @@ public final class BreakerRow {
     detail.set(switch (s) {
       case CLOSED -> "calls go through · opens per the policy · delay " + PoliciesViewModel.seconds(breaker.delay());
       case OPEN -> "refuses calls · " + countdowns.apply(breaker.name()).map(Countdown::text)
-          .orElse("half-open in " + PoliciesViewModel.seconds(roundUp(breaker.remainingDelay())));
+          .orElse(Countdown.text(breaker.remainingDelay().toMillis()));
       case HALF_OPEN -> "lets trial calls through: they close or reopen it";
     });
-  }
-
-  /** A countdown shows whole seconds, never 0 while still open. */
-  private static Duration roundUp(Duration d) {
-    long s = (d.toMillis() + 999) / 1000;
-    return Duration.ofSeconds(s);
   }
 }

@@ -30,10 +30,23 @@ class LatencyModelTest {
   }
 
   @Test
+  void theLineStopsAndTheChartSaysSoWhenNoRequestWasSentInTheWindow() {
+    var model = new LatencyModel();
+    model.apply(List.of(started(0, 1), started(1_000, 2), answered(1_200, 1, Rung.FULL, 1200)));
+    assertThat(model.quiet()).isFalse();
+    assertThat(model.latest()[LatencyModel.P99]).isCloseTo(1200, within(20.0));
+
+    model.apply(List.of(answered(12_000, 2, Rung.FULL, 11_000))); // a straggler, 11 s after the last request left
+
+    assertThat(model.quiet()).isTrue();
+    assertThat(model.latest()[LatencyModel.P99]).as("no point: the line stops").isNaN();
+  }
+
+  @Test
   void oldAnswersLeaveTheWindow() {
     var model = new LatencyModel();
-    model.apply(List.of(answered(500, 1, Rung.FULL, 3000)));
-    model.apply(List.of(answered(30_500, 2, Rung.FULL, 20)));
+    model.apply(List.of(started(0, 1), answered(500, 1, Rung.FULL, 3000)));
+    model.apply(List.of(started(30_480, 2), answered(30_500, 2, Rung.FULL, 20)));
     assertThat(model.latest()[LatencyModel.P99]).isCloseTo(20, within(1.0));
     assertThat(model.percentiles().getItemCount(0)).isGreaterThan(1);
   }

@@ -56,7 +56,7 @@ class FaultsPanelTest {
     // then the field is marked with the plan's message, and Apply calls nothing
     assertThat(invalid(probability)).isTrue();
     assertThat(robot.lookup("#ruleProblemLabel").queryAs(Label.class).getText())
-        .isEqualTo("rules[0].probability must be in [0, 1], was 1.5");
+        .isEqualTo("Probability (rules[0].probability) must be in [0, 1], was 1.5");
     robot.clickOn("#applyButton");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(applied).isEmpty();

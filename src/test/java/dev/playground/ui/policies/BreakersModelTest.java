@@ -30,12 +30,12 @@ class BreakersModelTest {
 
     row.open();
     assertThat(breakers.get(0).state()).isEqualTo(BreakerState.OPEN);
-    assertThat(row.detailProperty().get()).isEqualTo("refuses calls · half-opens in 30 s");
+    assertThat(row.detailProperty().get()).isEqualTo("refuses calls · half-open in 30.0 s");
     assertThat(model.anyOpen()).isTrue();
 
     clock.advance(12_500);
     model.refresh();
-    assertThat(row.detailProperty().get()).isEqualTo("refuses calls · half-opens in 18 s");
+    assertThat(row.detailProperty().get()).isEqualTo("refuses calls · half-open in 17.5 s");
 
     row.halfOpen();
     assertThat(breakers.get(0).state()).isEqualTo(BreakerState.HALF_OPEN);

@@ -73,7 +73,7 @@ class PoliciesPanelTest {
     assertThat(maxDelay.getPseudoClassStates()).extracting(Object::toString).contains("invalid");
     assertThat(delay.getPseudoClassStates()).extracting(Object::toString).doesNotContain("invalid");
     Label message = robot.lookup("#retryProblemLabel").queryAs(Label.class);
-    assertThat(message.getText()).isEqualTo("maxDelay (2000 ms) must be ≥ delay (5000 ms)");
+    assertThat(message.getText()).isEqualTo("Max delay (2000 ms) must be ≥ delay (5000 ms)");
     var box = message.getParent().getChildrenUnmodifiable();
     assertThat(box.indexOf(message)).isEqualTo(box.indexOf(robot.lookup("#maxDelayRow").query()) + 1); // just below
     robot.clickOn("#applyButton");
