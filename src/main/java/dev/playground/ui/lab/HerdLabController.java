@@ -3,8 +3,8 @@ package dev.playground.ui.lab;
 import dev.playground.lab.HerdRow;
 import dev.playground.lab.HerdStrategy;
 import dev.playground.ui.Invalid;
+import dev.playground.ui.files.FilePicker;
 import java.awt.Color;
-import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -26,7 +26,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -153,12 +152,8 @@ final class HerdLabController {
 
   @FXML
   private void exportCsv() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save the herd lab's numbers as CSV");
-    chooser.setInitialFileName("herd.csv");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
-    File file = chooser.showSaveDialog(exportButton.getScene().getWindow());
-    if (file != null) model.exportCsv(file.toPath());
+    FilePicker.save(exportButton.getScene().getWindow(), "Save the herd lab's numbers as CSV", "herd.csv", ".csv")
+        .ifPresent(model::exportCsv);
   }
 
   HerdCharts charts() {

@@ -7,11 +7,11 @@ import dev.playground.ui.Fxml;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.export.ChartImages;
 import dev.playground.ui.export.ExportViewModel;
+import dev.playground.ui.files.FilePicker;
 import dev.playground.ui.log.EventLogController;
 import dev.playground.ui.log.EventLogViewModel;
 import dev.playground.ui.status.StatusBarController;
 import dev.playground.ui.status.StatusViewModel;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -108,12 +107,7 @@ public final class MainController {
 
   @FXML
   private void openRun() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open a run log");
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"),
-        new FileChooser.ExtensionFilter("All files", "*"));
-    File file = chooser.showOpenDialog(windowRoot.getScene().getWindow());
-    if (file != null) openRun(file.toPath());
+    FilePicker.open(window(), "Open a run log", ".jsonl").ifPresent(this::openRun);
   }
 
   /** Replays a saved run log; says what happened in the status bar, and any warning in a notice. FX thread. */
@@ -137,24 +131,17 @@ public final class MainController {
 
   @FXML
   private void exportJsonl() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save the run log");
-    chooser.setInitialFileName("run.jsonl");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run logs (*.jsonl)", "*.jsonl"));
-    File file = chooser.showSaveDialog(windowRoot.getScene().getWindow());
-    if (file != null) exports.runLog(file.toPath());
+    FilePicker.save(window(), "Save the run log", "run.jsonl", ".jsonl").ifPresent(exports::runLog);
   }
 
   @FXML
   private void exportCsv() {
-    File dir = chooseDirectory("Save attempts.csv and requests.csv into…");
-    if (dir != null) exports.csv(dir.toPath());
+    FilePicker.folder(window(), "Save attempts.csv and requests.csv into…").ifPresent(exports::csv);
   }
 
   @FXML
   private void exportPngs() {
-    File dir = chooseDirectory("Save the charts as PNG into…");
-    if (dir != null) exportPngs(dir.toPath());
+    FilePicker.folder(window(), "Save the charts as PNG into…").ifPresent(this::exportPngs);
   }
 
   /** Snapshots the charts now and writes one PNG each into {@code dir}, off the FX thread. */
@@ -164,12 +151,8 @@ public final class MainController {
 
   @FXML
   private void exportHtml() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save the HTML report");
-    chooser.setInitialFileName("resilience-playground-report.html");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML (*.html)", "*.html"));
-    File file = chooser.showSaveDialog(windowRoot.getScene().getWindow());
-    if (file != null) exportHtml(file.toPath());
+    FilePicker.save(window(), "Save the HTML report", "resilience-playground-report.html", ".html")
+        .ifPresent(this::exportHtml);
   }
 
   /** Snapshots the charts and counters now and writes the one-file report, off the FX thread. */
@@ -177,10 +160,8 @@ public final class MainController {
     return exports.html(file, status.counterValues(), snapshots());
   }
 
-  private File chooseDirectory(String title) {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(title);
-    return chooser.showDialog(windowRoot.getScene().getWindow());
+  private Window window() {
+    return windowRoot.getScene().getWindow();
   }
 
   private Map<String, WritableImage> snapshots() {
