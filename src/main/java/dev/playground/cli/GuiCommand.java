@@ -1,6 +1,8 @@
 package dev.playground.cli;
 
+import dev.playground.guard.Quote;
 import dev.playground.scenario.Presets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +58,7 @@ final class GuiCommand implements Callable<Integer> {
       check("--theme", theme, THEMES);
       check("--speed", speed, SPEEDS);
       if (show != null) for (String tab : show.split(",")) check("--show", tab.strip(), TABS);
+      if (open != null) checkReadable(open);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("gui: " + e.getMessage());
       spec.commandLine().getErr().flush();
@@ -74,6 +77,15 @@ final class GuiCommand implements Callable<Integer> {
   /** A value out of its list gets one line naming the option, the choices and the value. */
   private static void check(String option, String value, List<String> allowed) {
     if (value != null && !allowed.contains(value.toLowerCase(java.util.Locale.ROOT)))
-      throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was \"" + value + "\"");
+      throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was "
+          + Quote.text(value));
+  }
+
+  /** A run log to open must be a file that can be read; the window says what is wrong inside it. */
+  private static void checkReadable(java.nio.file.Path file) {
+    String name = Quote.plain(file.toString());
+    if (Files.isDirectory(file)) throw new IllegalArgumentException("--open " + name + " is a folder, not a run log");
+    if (!Files.exists(file)) throw new IllegalArgumentException("--open " + name + ": no such file");
+    if (!Files.isReadable(file)) throw new IllegalArgumentException("--open " + name + ": permission denied");
   }
 }

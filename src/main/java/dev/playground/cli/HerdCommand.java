@@ -1,5 +1,7 @@
 package dev.playground.cli;
 
+import dev.playground.guard.OutputPaths;
+import dev.playground.guard.Quote;
 import dev.playground.lab.HerdLab;
 import dev.playground.lab.HerdResult;
 import dev.playground.lab.HerdSettings;
@@ -51,6 +53,7 @@ final class HerdCommand implements Callable<Integer> {
     try {
       settings = HerdSettings.defaults().withTrials(trials).withSeed(seed);
       if (clients != null) settings = settings.withClients(clients);
+      if (csv != null) OutputPaths.checkFile("--csv", csv); // before the run, not after it
     } catch (IllegalArgumentException e) {
       err.println("herd: " + e.getMessage());
       return spec.exitCodeOnInvalidInput();
@@ -61,7 +64,7 @@ final class HerdCommand implements Callable<Integer> {
       try {
         Files.writeString(csv, HerdTable.csv(result), StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {
-        err.println("herd: cannot write --csv " + csv + ": " + reason(e));
+        err.println("herd: cannot write --csv " + Quote.plain(csv.toString()) + ": " + reason(e));
         return 1;
       }
       out.println();
@@ -75,6 +78,6 @@ final class HerdCommand implements Callable<Integer> {
     if (e instanceof java.nio.file.NoSuchFileException) return "no such directory";
     if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : Quote.message(e.getMessage());
   }
 }

@@ -143,6 +143,7 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
 
   /** Applies a plan to a provider at once (its window times start now). */
   public void applyFaults(String provider, FaultPlan plan) {
+    FaultPlans.checkProvider(plan, "");
     if (servers.containsKey(provider)) servers.get(provider).applyFaults(plan);
     else if (injectors.containsKey(provider)) injectors.get(provider).apply(plan);
     else throw new ScenarioException("provider \"" + provider + "\" is real: its faults cannot be changed");

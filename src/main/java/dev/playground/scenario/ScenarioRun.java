@@ -147,12 +147,7 @@ public final class ScenarioRun implements AutoCloseable {
 
   /** Applies a plan to the engine's retriever and cache at once (windows start now); a faults_changed event. */
   public void applyEngineFaults(FaultPlan plan) {
-    for (var rule : plan.rules())
-      if (rule.target() == dev.playground.faults.Target.CHAT)
-        throw new ScenarioException("the engine's plan breaks the retriever or the cache: every rule needs"
-            + " target retriever or cache, rule with kind " + (rule.kind() == null ? "sequence" : rule.kind().wireName())
-            + " has target chat");
-    engineFaults.apply(plan);
+    engineFaults.apply(FaultPlans.checkEngine(plan, ""));
   }
 
   /** Starts sending a load (the scenario's, or another); one load at a time. */

@@ -92,7 +92,8 @@ class LiveRunTest {
           .containsExactly("engine");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.applyEngineFaults(
               dev.playground.faults.FaultPlans.parse("{\"rules\": [{\"kind\": \"rate_limit\"}]}")))
-          .hasMessageContaining("has target chat");
+          .hasMessage("rules[0].target must be retriever or cache in the engine's plan (chat rules go in a provider's "
+              + "plan), was \"chat\"");
     }
   }
 

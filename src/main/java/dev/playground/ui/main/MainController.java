@@ -5,6 +5,7 @@ import dev.playground.ui.PlaygroundActions;
 import dev.playground.ui.charts.ChartPalette;
 import dev.playground.ui.charts.ChartsController;
 import dev.playground.ui.export.ChartImages;
+import dev.playground.guard.OutputPaths;
 import dev.playground.ui.export.HtmlReport;
 import dev.playground.ui.export.RunLogExport;
 import dev.playground.ui.log.EventLogController;
@@ -172,7 +173,8 @@ public final class MainController {
 
   /** Writes the run log shown to {@code file}, off the FX thread. */
   CompletableFuture<Path> exportJsonl(Path file) {
-    return report(runLogExport.saveRunLog(file), path -> "Saved the run log to " + path.getFileName());
+    return report(CompletableFuture.runAsync(() -> checkFile(file), background)
+        .thenCompose(v -> runLogExport.saveRunLog(file)), path -> "Saved the run log to " + path.getFileName());
   }
 
   @FXML
@@ -185,7 +187,8 @@ public final class MainController {
 
   /** Writes attempts.csv and requests.csv of the run shown into {@code dir}, off the FX thread. */
   CompletableFuture<List<Path>> exportCsv(Path dir) {
-    return report(runLogExport.saveCsv(dir), paths -> "Saved " + paths.size() + " CSV files to " + dir.getFileName());
+    return report(CompletableFuture.runAsync(() -> checkDirectory(dir), background)
+        .thenCompose(v -> runLogExport.saveCsv(dir)), paths -> "Saved " + paths.size() + " CSV files to " + dir.getFileName());
   }
 
   @FXML
@@ -200,6 +203,7 @@ public final class MainController {
   CompletableFuture<List<Path>> exportPngs(Path dir) {
     Map<String, WritableImage> images = snapshots();
     return report(CompletableFuture.supplyAsync(() -> {
+      checkDirectory(dir);
       try {
         Files.createDirectories(dir);
         List<Path> written = new java.util.ArrayList<>();
@@ -229,6 +233,7 @@ public final class MainController {
     Map<String, Number> counters = status.counterValues();
     List<HtmlReport.Section> sections = reportSections.get();
     return report(CompletableFuture.supplyAsync(() -> {
+      checkFile(file);
       HtmlReport.Builder report = HtmlReport.builder("Resilience Playground run");
       sections.forEach(report::section);
       report.counters(counters);
@@ -239,6 +244,17 @@ public final class MainController {
         throw new CompletionException(e);
       }
     }, background), path -> "Saved the report to " + path.getFileName());
+  }
+
+  /** An export to a path that cannot be written fails before any work, saying why (off the FX thread: it probes). */
+  private static void checkFile(Path file) {
+    String problem = OutputPaths.fileProblem(file);
+    if (problem != null) throw new IllegalArgumentException(file.getFileName() + ": " + problem);
+  }
+
+  private static void checkDirectory(Path dir) {
+    String problem = OutputPaths.directoryProblem(dir);
+    if (problem != null) throw new IllegalArgumentException(dir.getFileName() + ": " + problem);
   }
 
   private Map<String, WritableImage> snapshots() {
