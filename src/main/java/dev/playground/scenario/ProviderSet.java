@@ -9,6 +9,7 @@ import dev.playground.events.RunRecorder;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
+import dev.playground.guard.Secrets;
 import dev.playground.llm.ChatModel;
 import dev.playground.llm.OpenAiChatModel;
 import dev.playground.llm.SimulatedChatModel;
@@ -67,6 +68,7 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
       for (ProviderSpec p : scenario.providers()) {
         if (p.type() == ProviderSpec.Type.SIMULATED) continue;
         String key = environment.apply(p.apiKeyEnv());
+        Secrets.register(key); // masked in the run log, the exports and the window, whatever the variable's name
         if (key == null || key.isBlank())
           throw new ScenarioException("provider \"" + p.name() + "\" needs its API key in the environment variable "
               + p.apiKeyEnv() + ", which is not set");
