@@ -1,6 +1,7 @@
 package dev.playground.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
 
 /**
  * A value as an error message quotes it: on one line (control characters escaped) and at most
@@ -12,6 +13,8 @@ public final class Quote {
   public static final int MAX_CHARS = 80;
   /** The most characters of another library's message (a JSON parser's) that ours repeats. */
   public static final int MAX_MESSAGE_CHARS = 200;
+
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)]");
 
   private Quote() {}
 
@@ -49,7 +52,8 @@ public final class Quote {
   public static String message(String text) {
     if (text == null) return "";
     int cut = text.indexOf('\n');
-    String line = (cut < 0 ? text : text.substring(0, cut)).strip();
+    // Jackson names its input source ("[Source: REDACTED (…); line: 1, column: 52]"): only the place is of use
+    String line = SOURCE.matcher((cut < 0 ? text : text.substring(0, cut)).strip()).replaceAll("line $1, column $2");
     return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
   }
 

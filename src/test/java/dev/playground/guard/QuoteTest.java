@@ -45,5 +45,8 @@ class QuoteTest {
   void anotherLibrarysMessageKeepsItsFirstLineOnly() {
     assertThat(Quote.message("Unexpected character\n at [Source: …]")).isEqualTo("Unexpected character");
     assertThat(Quote.message("x".repeat(500))).hasSize(201);
+    assertThat(Quote.message("expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature"
+        + ".INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 52])"))
+        .isEqualTo("expected close marker for Object (start marker at line 1, column 52)");
   }
 }
