@@ -75,8 +75,8 @@ final class RunCommand implements Callable<Integer> {
             + maxWaitSeconds);
       if (logFile != null) OutputPaths.checkFile("--out", logFile);
       if (csv != null) OutputPaths.checkDirectory("--csv", csv);
-      if (logFile != null && csv != null && logFile.toAbsolutePath().normalize().startsWith(
-          csv.toAbsolutePath().normalize()) && isCsvName(logFile))
+      if (logFile != null && csv != null && csv.toAbsolutePath().normalize().equals(
+          logFile.toAbsolutePath().normalize().getParent()) && isCsvName(logFile))
         throw new IllegalArgumentException("--out " + Quote.plain(logFile.toString()) + " would be overwritten by --csv");
       s = load(scenario);
       if (seed != null) s = s.withSeed(seed);
