@@ -147,7 +147,12 @@ public final class ScenarioRun implements AutoCloseable {
 
   /** Applies a plan to the engine's retriever and cache at once (windows start now); a faults_changed event. */
   public void applyEngineFaults(FaultPlan plan) {
-    engineFaults.apply(FaultPlans.checkEngine(plan, ""));
+    try {
+      FaultPlans.checkEngine(plan, "");
+    } catch (IllegalArgumentException e) {
+      throw new ScenarioException("the engine's plan breaks the retriever or the cache: " + e.getMessage());
+    }
+    engineFaults.apply(plan);
   }
 
   /** Starts sending a load (the scenario's, or another); one load at a time. */

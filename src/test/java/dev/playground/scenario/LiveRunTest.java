@@ -92,8 +92,8 @@ class LiveRunTest {
           .containsExactly("engine");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.applyEngineFaults(
               dev.playground.faults.FaultPlans.parse("{\"rules\": [{\"kind\": \"rate_limit\"}]}")))
-          .hasMessage("rules[0].target must be retriever or cache in the engine's plan (chat rules go in a provider's "
-              + "plan), was \"chat\"");
+          .hasMessage("the engine's plan breaks the retriever or the cache: rules[0].target must be retriever or "
+              + "cache in the engine's plan (chat rules go in a provider's plan), was \"chat\"");
     }
   }
 
