@@ -23,22 +23,23 @@ class ArchitectureTest {
 
   /** Package → the project's packages it may use (besides itself). */
   private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
-      Map.entry("common", Set.of()),
+      Map.entry("guard", Set.of()),
+      Map.entry("common", Set.of("guard")),
       Map.entry("clock", Set.of("common")),
-      Map.entry("faults", Set.of("common", "clock")),
-      Map.entry("events", Set.of("common", "clock")),
-      Map.entry("lab", Set.of("common", "clock")),
-      Map.entry("provider", Set.of("common", "clock", "faults")),
-      Map.entry("llm", Set.of("common", "clock", "faults")),
-      Map.entry("policy", Set.of("common", "clock", "llm", "events")),
-      Map.entry("engine", Set.of("common", "clock", "llm", "events", "policy")),
-      Map.entry("scenario", Set.of("common", "clock", "faults", "events", "llm", "policy", "engine", "provider")),
-      Map.entry("session", Set.of("common", "clock", "faults", "events", "llm", "policy", "engine", "provider",
+      Map.entry("faults", Set.of("guard", "common", "clock")),
+      Map.entry("events", Set.of("guard", "common", "clock")),
+      Map.entry("lab", Set.of("guard", "common", "clock")),
+      Map.entry("provider", Set.of("guard", "common", "clock", "faults")),
+      Map.entry("llm", Set.of("guard", "common", "clock", "faults")),
+      Map.entry("policy", Set.of("guard", "common", "clock", "llm", "events")),
+      Map.entry("engine", Set.of("guard", "common", "clock", "llm", "events", "policy")),
+      Map.entry("scenario", Set.of("guard", "common", "clock", "faults", "events", "llm", "policy", "engine", "provider")),
+      Map.entry("session", Set.of("guard", "common", "clock", "faults", "events", "llm", "policy", "engine", "provider",
           "scenario")),
-      Map.entry("ui", Set.of("common", "clock", "faults", "events", "llm", "policy", "scenario", "session", "lab")),
-      Map.entry("cli", Set.of("common", "clock", "faults", "events", "llm", "policy", "engine", "provider",
+      Map.entry("ui", Set.of("guard", "common", "clock", "faults", "events", "llm", "policy", "scenario", "session", "lab")),
+      Map.entry("cli", Set.of("guard", "common", "clock", "faults", "events", "llm", "policy", "engine", "provider",
           "scenario", "session", "lab")),
-      Map.entry("app", Set.of("common", "clock", "faults", "events", "llm", "policy", "engine", "provider",
+      Map.entry("app", Set.of("guard", "common", "clock", "faults", "events", "llm", "policy", "engine", "provider",
           "scenario", "session", "lab", "ui", "cli")));
 
   /** Library package → the only rooms that may import it. */

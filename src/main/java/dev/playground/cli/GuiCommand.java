@@ -1,9 +1,10 @@
 package dev.playground.cli;
 
-import dev.playground.common.WireNames;
+import dev.playground.guard.Quote;
 import dev.playground.scenario.Presets;
 import dev.playground.session.ClockMode;
 import dev.playground.session.Speed;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ final class GuiCommand implements Callable<Integer> {
   public Integer call() {
     WindowOptions options;
     try {
+      if (open != null) checkReadable(open);
       options = new WindowOptions(preset == null ? null : Presets.get(preset).name(),
           "dark".equals(choice("--theme", theme, THEMES)), fastForward ? ClockMode.FAST_FORWARD : ClockMode.LIVE,
           speed(choice("--speed", speed, SPEEDS)), load, tabs(), open == null ? null : open.toAbsolutePath());
@@ -83,7 +85,15 @@ final class GuiCommand implements Callable<Integer> {
     String v = value.strip().toLowerCase(Locale.ROOT);
     if (!allowed.contains(v))
       throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; was "
-          + WireNames.quote(value));
+          + Quote.text(value));
     return v;
+  }
+
+  /** A run log to open must be a file that can be read; the window says what is wrong inside it. */
+  private static void checkReadable(Path file) {
+    String name = Quote.plain(file.toString());
+    if (Files.isDirectory(file)) throw new IllegalArgumentException("--open " + name + " is a folder, not a run log");
+    if (!Files.exists(file)) throw new IllegalArgumentException("--open " + name + ": no such file");
+    if (!Files.isReadable(file)) throw new IllegalArgumentException("--open " + name + ": permission denied");
   }
 }

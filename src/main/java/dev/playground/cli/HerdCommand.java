@@ -1,5 +1,7 @@
 package dev.playground.cli;
 
+import dev.playground.guard.OutputPaths;
+import dev.playground.guard.Quote;
 import dev.playground.lab.HerdLab;
 import dev.playground.lab.HerdResult;
 import dev.playground.lab.HerdSettings;
@@ -54,6 +56,7 @@ final class HerdCommand implements Callable<Integer> {
     try {
       settings = HerdSettings.defaults().withTrials(trials).withSeed(seed);
       if (clients != null) settings = settings.withClients(clients);
+      if (csv != null) OutputPaths.checkFile("--csv", csv); // before the run, not after it
     } catch (IllegalArgumentException e) {
       err.println("herd: " + e.getMessage());
       return spec.exitCodeOnInvalidInput();
@@ -64,7 +67,7 @@ final class HerdCommand implements Callable<Integer> {
       try {
         Files.writeString(csv, HerdTable.csv(result), StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {
-        err.println("herd: cannot write --csv " + csv + ": " + reason(e));
+        err.println("herd: cannot write --csv " + Quote.plain(csv.toString()) + ": " + reason(e));
         return 1;
       }
       out.println();
@@ -78,6 +81,6 @@ final class HerdCommand implements Callable<Integer> {
     if (e instanceof NoSuchFileException) return "no such directory";
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : Quote.message(e.getMessage());
   }
 }

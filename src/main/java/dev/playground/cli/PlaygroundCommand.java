@@ -1,7 +1,10 @@
 package dev.playground.cli;
 
+import dev.playground.guard.Quote;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -39,10 +42,24 @@ public final class PlaygroundCommand implements Callable<Integer> {
     CommandLine cmd = e.getCommandLine();
     var spec = cmd.getCommandSpec();
     String help = spec.optionsMap().containsKey("--help") ? spec.qualifiedName() : spec.root().qualifiedName();
-    cmd.getErr().println(e.getMessage() + " (see '" + help + " --help')");
+    cmd.getErr().println(shortened(e.getMessage()) + " (see '" + help + " --help')");
     cmd.getErr().flush();
     return spec.exitCodeOnInvalidInput();
   }
+
+  /** picocli quotes the whole bad value; a message quotes at most 80 characters of it, on one line. */
+  static String shortened(String message) {
+    Matcher m = QUOTED.matcher(message.replace('\n', ' ').replace('\r', ' '));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = m.group(1);
+      m.appendReplacement(out, Matcher.quoteReplacement("'" + Quote.cut(value) + "'" + Quote.lengthOf(value)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
   @Override
   public Integer call() {

@@ -4,6 +4,8 @@ import dev.playground.clock.VirtualClock;
 import dev.playground.events.CsvExport;
 import dev.playground.events.RunLogReader;
 import dev.playground.events.RunSummary;
+import dev.playground.guard.OutputPaths;
+import dev.playground.guard.Quote;
 import dev.playground.scenario.Presets;
 import dev.playground.scenario.Scenario;
 import dev.playground.scenario.ScenarioException;
@@ -11,7 +13,9 @@ import dev.playground.scenario.ScenarioJson;
 import dev.playground.scenario.ScenarioRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,10 +47,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for every random draw (default: the scenario's).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the run log (JSONL) to FILE.")
+  /** The longest --max-wait: a week. */
+  static final long MAX_WAIT_SECONDS = 7 * 24 * 3600;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the run log (JSONL) to FILE (its folder must exist).")
   Path logFile;
 
-  @Option(names = "--csv", paramLabel = "DIR", description = "Write attempts.csv and requests.csv to DIR.")
+  @Option(names = "--csv", paramLabel = "DIR",
+      description = "Write attempts.csv and requests.csv to DIR (made if missing; its parent must exist).")
   Path csv;
 
   @Option(names = "--virtual", description = "Run in virtual time (every provider must be simulated).")
@@ -56,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
   Integer requests;
 
   @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "3600",
-      description = "Give up a live run after this long (default: ${DEFAULT-VALUE}).")
+      description = "Give up a live run after this long, 1 to " + MAX_WAIT_SECONDS + " (default: ${DEFAULT-VALUE}).")
   long maxWaitSeconds;
 
   @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "5",
@@ -70,28 +78,25 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Scenario s;
     try {
+      // everything the run will need is checked before it starts: a run whose log cannot be written is not run
+      if (maxWaitSeconds < 1 || maxWaitSeconds > MAX_WAIT_SECONDS)
+        throw new IllegalArgumentException("--max-wait must be in [1, " + MAX_WAIT_SECONDS + "] seconds, was "
+            + maxWaitSeconds);
+      if (progressSeconds < 0) throw new IllegalArgumentException("--progress must be ≥ 0 seconds, was " + progressSeconds);
+      if (logFile != null) OutputPaths.checkFile("--out", logFile);
+      if (csv != null) OutputPaths.checkDirectory("--csv", csv);
+      if (logFile != null && csv != null && csv.toAbsolutePath().normalize().equals(
+          logFile.toAbsolutePath().normalize().getParent()) && isCsvName(logFile))
+        throw new IllegalArgumentException("--out " + Quote.plain(logFile.toString()) + " would be overwritten by --csv");
       s = load(scenario);
       if (seed != null) s = s.withSeed(seed);
       if (requests != null) s = s.withLoad(s.load().withRequests(requests));
       if (virtual && !s.allSimulated())
         throw new ScenarioException("--virtual needs every provider simulated");
-      if (logFile != null && logFile.getParent() != null) Files.createDirectories(logFile.getParent());
-      if (csv != null) Files.createDirectories(csv);
     } catch (IllegalArgumentException e) {
-      err.println("run: " + e.getMessage());
-      err.flush();
-      return 2;
-    } catch (IOException e) {
-      err.println("run: cannot create " + e.getMessage());
-      err.flush();
-      return 2;
+      return Cli.refused(spec, e);
     }
 
-    if (progressSeconds < 0) {
-      err.println("run: --progress must be ≥ 0 seconds, was " + progressSeconds);
-      err.flush();
-      return 2;
-    }
     Path log = logFile;
     try {
       if (csv != null && log == null) log = Files.createTempFile("run-", ".jsonl");
@@ -110,20 +115,28 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
       if (csv != null) {
         CsvExport.write(RunLogReader.read(log).events(), csv);
-        if (logFile == null) Files.deleteIfExists(log);
         err.println("run: wrote " + csv.resolve("attempts.csv") + " and " + csv.resolve("requests.csv"));
       }
       if (logFile != null) err.println("run: wrote " + logFile);
       err.flush();
       return 0;
     } catch (IllegalArgumentException e) {
-      err.println("run: " + e.getMessage());
-      err.flush();
-      return 2;
+      return Cli.refused(spec, e);
     } catch (IOException e) {
-      err.println("run: " + e.getMessage());
+      err.println("run: " + Quote.message(e.getMessage()));
       err.flush();
       return 1;
+    } catch (UncheckedIOException e) {
+      // the disk failed during the run (full, removed): the log says how far it got
+      err.println("run: " + e.getMessage() + (e.getCause() == null ? "" : ": " + Quote.message(e.getCause().getMessage())));
+      err.flush();
+      return 1;
+    } catch (RuntimeException e) {
+      err.println("run: the run failed: " + Quote.message(String.valueOf(e.getMessage())));
+      err.flush();
+      return 1;
+    } finally {
+      if (logFile == null && log != null) deleteQuietly(log); // the temporary log the CSV was made from
     }
   }
 
@@ -144,9 +157,28 @@ final class RunCommand implements Callable<Integer> {
     }, every, TimeUnit.MILLISECONDS);
   }
 
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a file left in the temporary folder is no reason to fail the run
+    }
+  }
+
+  private static boolean isCsvName(Path file) {
+    String name = String.valueOf(file.getFileName());
+    return name.equals("attempts.csv") || name.equals("requests.csv");
+  }
+
   private static Scenario load(String nameOrFile) {
-    if (nameOrFile.endsWith(".json") || nameOrFile.contains("/") || Files.exists(Path.of(nameOrFile)))
-      return ScenarioJson.read(Path.of(nameOrFile));
+    Path file;
+    try {
+      file = Path.of(nameOrFile);
+    } catch (InvalidPathException e) {
+      throw new ScenarioException("SCENARIO " + Quote.text(nameOrFile) + " is neither a preset nor a file name");
+    }
+    if (nameOrFile.endsWith(".json") || nameOrFile.contains("/") || Files.exists(file))
+      return ScenarioJson.read(file);
     return Presets.get(nameOrFile);
   }
 }

@@ -3,6 +3,9 @@ package dev.playground.cli;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlanException;
 import dev.playground.faults.FaultPlans;
+import dev.playground.guard.BoundedRead;
+import dev.playground.guard.Names;
+import dev.playground.guard.Quote;
 import dev.playground.provider.SimulatedProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,8 +14,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -118,11 +120,13 @@ final class ServeCommand implements Callable<Integer> {
 
   private SimulatedProvider.Options options() throws BadInput {
     if (port < 0 || port > 65_535) throw new BadInput("--port must be in [0, 65535], was " + port);
+    String badName = Names.problem(name, 40);
+    if (badName != null) throw new BadInput("--name " + badName + ", was " + Quote.text(name));
     InetAddress address;
     try {
       address = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new BadInput("--host \"" + host + "\" is not an address or a known host name");
+      throw new BadInput("--host " + Quote.text(host) + " is not an address or a known host name");
     }
     remote = !address.isLoopbackAddress();
     if (remote && !allowRemote)
@@ -137,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         upstreamUri = new URI(upstream);
       } catch (URISyntaxException e) {
-        throw new BadInput("--upstream \"" + upstream + "\" is not a URL: " + e.getReason());
+        throw new BadInput("--upstream " + Quote.text(upstream) + " is not a URL: " + Quote.message(e.getReason()));
       }
     }
     try {
@@ -150,17 +154,24 @@ final class ServeCommand implements Callable<Integer> {
 
   private static FaultPlan readPlan(Path file) throws BadInput {
     String json;
+    String name = Quote.plain(file.toString());
     try {
-      json = Files.readString(file, StandardCharsets.UTF_8);
+      // the bound is on the bytes read: a pipe or a device reports a size of 0
+      json = BoundedRead.utf8(file, FaultPlans.MAX_PLAN_BYTES);
+    } catch (BoundedRead.TooLarge e) {
+      throw new BadInput("fault plan " + name + " must be at most " + BoundedRead.size(FaultPlans.MAX_PLAN_BYTES)
+          + "; this one is larger");
     } catch (NoSuchFileException e) {
-      throw new BadInput("cannot read fault plan " + file + ": no such file");
+      throw new BadInput("cannot read fault plan " + name + ": no such file");
+    } catch (CharacterCodingException e) {
+      throw new BadInput("cannot read fault plan " + name + ": not a UTF-8 text file");
     } catch (IOException e) {
-      throw new BadInput("cannot read fault plan " + file + ": " + e.getMessage());
+      throw new BadInput("cannot read fault plan " + name + ": " + Quote.message(e.getMessage()));
     }
     try {
-      return FaultPlans.parse(json);
+      return FaultPlans.checkProvider(FaultPlans.parse(json), "");
     } catch (FaultPlanException e) {
-      throw new BadInput("bad fault plan " + file + ": " + e.getMessage());
+      throw new BadInput("bad fault plan " + name + ": " + e.getMessage());
     }
   }
 

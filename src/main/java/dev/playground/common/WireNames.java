@@ -1,5 +1,6 @@
 package dev.playground.common;
 
+import dev.playground.guard.Quote;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,9 +11,6 @@ import java.util.stream.Collectors;
  * message saying what is allowed. Stateless.
  */
 public final class WireNames {
-  /** Longest part of a refused value quoted back in a message. */
-  public static final int MAX_QUOTED = 80;
-
   private WireNames() {}
 
   /** The constant named {@code name} (trimmed, any case), if there is one. */
@@ -30,7 +28,7 @@ public final class WireNames {
    */
   public static <E extends Enum<E> & WireName> E require(Class<E> type, String name, String what) {
     return find(type, name).orElseThrow(() ->
-        new IllegalArgumentException(what + " must be one of " + allowed(type) + "; was " + quote(name)));
+        new IllegalArgumentException(what + " must be one of " + allowed(type) + "; was " + Quote.text(name)));
   }
 
   /** The wire names in declaration order, comma-separated, for messages. */
@@ -38,10 +36,4 @@ public final class WireNames {
     return Arrays.stream(type.getEnumConstants()).map(WireName::wireName).collect(Collectors.joining(", "));
   }
 
-  /** {@code value} in quotes, cut to {@value #MAX_QUOTED} characters (saying how long it was) if longer. */
-  public static String quote(String value) {
-    if (value == null) return "null";
-    if (value.length() <= MAX_QUOTED) return "\"" + value + "\"";
-    return "\"" + value.substring(0, MAX_QUOTED) + "…\" (" + value.length() + " characters)";
-  }
 }

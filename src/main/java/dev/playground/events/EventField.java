@@ -2,6 +2,8 @@ package dev.playground.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -100,7 +102,12 @@ final class EventField {
         if (node.isIntegralNumber() && node.canConvertToInt()) return node.intValue();
       }
       case DOUBLE, NULLABLE_DOUBLE -> {
-        if (node.isNumber()) return node.doubleValue();
+        if (node.isNumber()) {
+          Double d = ExactNumbers.real(node); // 1e-400 would be read as 0, 1e400 as infinity: both refused
+          if (d != null) return d;
+          throw new IllegalArgumentException(type + "." + name + " must be " + ExactNumbers.REAL_RULE + ", was "
+              + JsonTrees.shortText(node));
+        }
         if (node.isTextual()) {
           switch (node.textValue()) {
             case "NaN": return Double.NaN;
@@ -126,7 +133,7 @@ final class EventField {
         }
       }
       case JSON -> {
-        return node;
+        return JsonTrees.withDoubles(node);
       }
       case STRING_MAP -> {
         if (node.isObject()) {
@@ -134,7 +141,7 @@ final class EventField {
           for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().isTextual()) throw new IllegalArgumentException(type + "." + name + "."
-                + e.getKey() + " must be a string, was " + JsonTrees.shortText(e.getValue()));
+                + Quote.plain(e.getKey()) + " must be a string, was " + JsonTrees.shortText(e.getValue()));
             map.put(e.getKey(), e.getValue().textValue());
           }
           return map;

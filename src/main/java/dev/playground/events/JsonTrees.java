@@ -2,6 +2,11 @@ package dev.playground.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.playground.guard.Quote;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -45,9 +50,27 @@ final class JsonTrees {
     }
   }
 
-  /** {@code node} as JSON text, cut to 40 characters, for error messages. */
+  /**
+   * {@code node} with its decimals as doubles, as a default Jackson reader gives them (the log's reader keeps
+   * decimals exact to check its own numbers; the embedded trees are compared and re-read as any other JSON).
+   */
+  static JsonNode withDoubles(JsonNode node) {
+    if (node.isBigDecimal()) return DoubleNode.valueOf(node.doubleValue());
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> copy.set(e.getKey(), withDoubles(e.getValue())));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+      for (JsonNode element : node) copy.add(withDoubles(element));
+      return copy;
+    }
+    return node;
+  }
+
+  /** {@code node} as JSON text, cut to 80 characters and on one line, for error messages. */
   static String shortText(JsonNode node) {
-    String text = node.toString();
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    return Quote.json(node);
   }
 }

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,8 @@ import java.util.Set;
  * embedded JSON as objects. The same event always gives the same bytes. Stateless and thread-safe.
  */
 public final class RunEventJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  // decimals kept as written, so that a t_ms of 1e-400 is refused rather than read as 0
+  private static final ObjectMapper MAPPER = ExactNumbers.strict()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
@@ -80,7 +82,7 @@ public final class RunEventJson {
     EventCodec codec = EventCodec.BY_TYPE.get(type.textValue());
     if (codec == null)
       throw new IllegalArgumentException(
-          "unknown type \"" + type.textValue() + "\" (known: " + String.join(", ", types()) + ")");
+          "unknown type " + Quote.text(type.textValue()) + " (known: " + String.join(", ", types()) + ")");
     return codec.read((ObjectNode) node);
   }
 
@@ -94,9 +96,7 @@ public final class RunEventJson {
 
   /** Jackson's complaint in one line, with the column. */
   private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    int cut = message.indexOf('\n');
-    if (cut >= 0) message = message.substring(0, cut);
+    String message = Quote.message(e.getOriginalMessage());
     var location = e.getLocation();
     String where = location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
     return "not valid JSON" + where + ": " + message;

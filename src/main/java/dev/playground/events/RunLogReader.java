@@ -2,6 +2,8 @@ package dev.playground.events;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.playground.guard.BoundedRead;
+import dev.playground.guard.Quote;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,15 +26,24 @@ import java.util.List;
  */
 public final class RunLogReader {
   /** Longer lines are refused: no run event comes near it, and it keeps a stray huge file from eating memory. */
-  static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+  public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+  /**
+   * Larger files are refused: every event is held in memory, and a log this size holds millions. The bound is
+   * on the bytes read, so it holds for a pipe or a device too.
+   */
+  public static final long MAX_LOG_BYTES = 1024L * 1024 * 1024;
   private static final int MAX_GAP_WARNINGS = 10;
 
   private RunLogReader() {}
 
   /** Reads the run log in {@code file}. */
   public static RunLog read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, String.valueOf(file.getFileName()));
+    String source = Quote.plain(String.valueOf(file.getFileName()));
+    try (InputStream in = BoundedRead.limit(Files.newInputStream(file), MAX_LOG_BYTES)) {
+      return read(in, source);
+    } catch (BoundedRead.TooLarge e) {
+      throw new RunLogFormatException(source, 0, "a run log must be at most " + BoundedRead.size(MAX_LOG_BYTES)
+          + "; this one is larger", e);
     }
   }
 
@@ -64,7 +75,7 @@ public final class RunLogReader {
     String text;
     while ((text = lines.next()) != null) {
       lineNumber++;
-      if (text.length() > MAX_LINE_CHARS)
+      if (lines.lastWasTooLong())
         throw problem(source, lineNumber, events, "the line is longer than " + MAX_LINE_CHARS + " characters", null);
       if (lineNumber == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
       if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
@@ -115,14 +126,19 @@ public final class RunLogReader {
     private int position;
     private int limit;
     private boolean terminated = true;
+    private boolean tooLong;
 
     Lines(Reader in) {
       this.in = in;
     }
 
-    /** The next line without its '\n', or null at the end; stops collecting past the length cap. */
+    /**
+     * The next line without its '\n', or null at the end. A line past the length cap is returned at once, cut, and
+     * {@link #lastWasTooLong()} says so: a stream without line breaks (/dev/zero) is not read to its end.
+     */
     String next() throws IOException {
       StringBuilder line = null;
+      tooLong = false;
       while (true) {
         if (position == limit) {
           limit = in.read(chunk);
@@ -137,7 +153,11 @@ public final class RunLogReader {
         int start = position;
         while (position < limit && chunk[position] != '\n') position++;
         if (line == null) line = new StringBuilder(position - start + 16);
-        if (line.length() <= MAX_LINE_CHARS) line.append(chunk, start, position - start);
+        line.append(chunk, start, position - start);
+        if (line.length() > MAX_LINE_CHARS) {
+          tooLong = true;
+          return line.substring(0, MAX_LINE_CHARS);
+        }
         if (position < limit) {
           position++;
           terminated = true;
@@ -148,6 +168,10 @@ public final class RunLogReader {
 
     boolean lastWasTerminated() {
       return terminated;
+    }
+
+    boolean lastWasTooLong() {
+      return tooLong;
     }
   }
 }

@@ -28,13 +28,18 @@ import java.util.function.Consumer;
  * under a flood; always in whole lines (a write never ends inside a line), so a killed process loses at most
  * its last moments and never damages an earlier line. {@link #close} writes the rest and syncs the file.
  *
- * <p>Memory is bounded: at most {@link #DEFAULT_CAPACITY} events wait. {@link #accept} returns at once while
- * there is room; when a producer outruns the disk (a virtual-time run can), it waits for room instead of
- * dropping lines, so the run slows to the speed of the disk. After a write error no line is written any more:
+ * <p>What waits is bounded in count and in time: at most {@link #DEFAULT_CAPACITY} events, and none longer than
+ * about {@value #MAX_LAG_MS} ms, so a kill loses at most the last moments even when the disk stalls.
+ * {@link #accept} returns at once while the writer keeps up; when a producer outruns the disk (a virtual-time run
+ * can), or the disk stops taking lines for a while, it waits instead of dropping lines, so the run slows to the
+ * speed of the disk. After a write error no line is written any more:
  * {@link #failure()} says why and {@link #close()} throws it, with the number of events lost.
  */
 public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
-  public static final int DEFAULT_CAPACITY = 65_536;
+  public static final int DEFAULT_CAPACITY = 4_096;
+  /** A publisher waits once the oldest unwritten event may be older than this (a disk that stalls). */
+  public static final long MAX_LAG_MS = 50;
+  private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_LAG_MS);
   public static final long FLUSH_INTERVAL_MS = 100;
   private static final int CHUNK_BYTES = 64 * 1024;
   private static final int BATCH = 1024;
@@ -54,6 +59,8 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
   private volatile long publisherWaits; // written under state
   private volatile IOException failure;
   private volatile long linesWritten;
+  private volatile long caughtUpAt = System.nanoTime(); // every event accepted before this time is in the OS
+  private volatile long lagWaits; // written under state
 
   private RunLogWriter(String name, OutputStream out, FileChannel channel, int capacity, Redaction redaction) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be ≥ 1, was " + capacity);
@@ -95,6 +102,7 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
         lost++;
         return;
       }
+      waitWhileBehind();
       enqueue(event);
     }
   }
@@ -124,6 +132,11 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
   /** How many times a publisher had to wait for room (the writer was {@code capacity} events behind). */
   public long publisherWaits() {
     return publisherWaits;
+  }
+
+  /** How many times a publisher waited because the writer was more than {@value #MAX_LAG_MS} ms behind. */
+  public long lagWaits() {
+    return lagWaits;
   }
 
   /** Why writing stopped, if it did. */
@@ -181,6 +194,27 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
         + f.getMessage() + "); " + lostNow + " events were not written", f);
   }
 
+  /**
+   * Called with the state lock held: while events wait and the writer has not caught up for {@value #MAX_LAG_MS}
+   * ms (the disk stalls, or a flood outruns it), the publisher waits for it rather than let more pile up unwritten.
+   */
+  private void waitWhileBehind() {
+    if (queue.isEmpty() || System.nanoTime() - caughtUpAt <= MAX_LAG_NANOS) return;
+    lagWaits++;
+    LockSupport.unpark(thread);
+    boolean interrupted = false;
+    synchronized (progress) {
+      while (!queue.isEmpty() && System.nanoTime() - caughtUpAt > MAX_LAG_NANOS && failure == null) {
+        try {
+          progress.wait(10);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+  }
+
   // called with the state lock held: a full queue makes the publisher wait, never drops the line
   private void enqueue(Object item) {
     if (queue.offer(item)) {
@@ -224,9 +258,12 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
     long intervalNanos = TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS);
     long pendingSince = 0; // when the oldest unwritten line was encoded (wall time: this is about I/O, not the run)
     while (true) {
-      if (queue.drainTo(batch, BATCH) == 0) {
+      long drainedAt = System.nanoTime();
+      int drained = queue.drainTo(batch, BATCH);
+      if (drained == 0) {
+        if (buffer.size() == 0) caughtUp(drainedAt);
         // publishers do not wake this thread for each event (that costs them a futex call each): it looks every
-        // tick, and is woken only for a full queue, a flush or close
+        // tick, and is woken only for a full queue, a lagging writer, a flush or close
         LockSupport.parkNanos(this, TICK_NANOS);
         continue;
       }
@@ -250,6 +287,15 @@ public final class RunLogWriter implements Consumer<RunEvent>, AutoCloseable {
       // caught up, or the oldest line has waited long enough: hand the lines to the OS
       if (buffer.size() > 0 && (queue.isEmpty() || System.nanoTime() - pendingSince >= intervalNanos))
         writeOut(buffer);
+      // a batch short of BATCH emptied the queue: every event accepted before the drain is now in the file
+      if (drained < BATCH && buffer.size() == 0) caughtUp(drainedAt);
+    }
+  }
+
+  private void caughtUp(long at) {
+    caughtUpAt = at;
+    synchronized (progress) {
+      progress.notifyAll();
     }
   }
 

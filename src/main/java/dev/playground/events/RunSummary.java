@@ -199,9 +199,9 @@ public final class RunSummary implements Consumer<RunEvent> {
     return firstTMs == null ? 0 : lastTMs - firstTMs;
   }
 
-  /** The summary for a terminal: one aligned line per figure. */
+  /** The summary for a terminal: one aligned line per figure; secrets masked as in the run log. */
   public synchronized String toText() {
-    return SummaryFormat.text(this);
+    return Redaction.environment().apply(SummaryFormat.text(this));
   }
 
   /** The summary as JSON (the {@code counts} of {@code run_finished}); keys in a fixed order. */

@@ -1,12 +1,14 @@
 package dev.playground.faults;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
 
 /**
  * The JSON form of fault plans: parse (validating, with messages that name the field, the rule and the value)
@@ -22,9 +24,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class FaultPlans {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** The most bytes a fault plan may have, in a file or sent to the admin API. */
+  public static final int MAX_PLAN_BYTES = 1024 * 1024;
+
+  // decimals kept as written, so that 1e-400 is refused rather than read as 0
+  private static final ObjectMapper MAPPER = ExactNumbers.strict()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private FaultPlans() {}
 
@@ -38,9 +45,40 @@ public final class FaultPlans {
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw new FaultPlanException("", "the fault plan is not valid JSON: " + e.getOriginalMessage() + where);
+      throw new FaultPlanException("", "the fault plan is not valid JSON: " + Quote.message(e.getOriginalMessage())
+          + where);
     }
     return PlanReader.plan(tree, "");
+  }
+
+  /**
+   * Refuses a plan that a provider would not apply: its rules break the chat call (target {@code chat}, the
+   * default); retriever and cache rules belong in the engine's plan. {@code root} prefixes the paths.
+   */
+  public static FaultPlan checkProvider(FaultPlan plan, String root) {
+    return checkTargets(plan, root, false);
+  }
+
+  /**
+   * Refuses a plan that the engine would not apply: its rules break the retriever or the cache, never the chat
+   * call. {@code root} prefixes the paths (e.g. "engine_faults").
+   */
+  public static FaultPlan checkEngine(FaultPlan plan, String root) {
+    return checkTargets(plan, root, true);
+  }
+
+  private static FaultPlan checkTargets(FaultPlan plan, String root, boolean engine) {
+    for (int i = 0; i < plan.rules().size(); i++) {
+      Target t = plan.rules().get(i).target();
+      if ((t == Target.CHAT) == engine) {
+        String path = FaultPlanException.join(root, "rules[" + i + "].target");
+        throw FaultPlanException.field(path, engine
+            ? "must be retriever or cache in the engine's plan (chat rules go in a provider's plan), was \"chat\""
+            : "must be chat in a provider's plan (retriever and cache rules go in the engine's plan), was \""
+                + t.wireName() + "\"");
+      }
+    }
+    return plan;
   }
 
   /** Reads a plan that is part of a larger document; {@code path} (e.g. "faults") prefixes every message. */

@@ -1,5 +1,7 @@
 package dev.playground.faults;
 
+import dev.playground.guard.Names;
+import dev.playground.guard.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,8 @@ public record FaultRule(
 
   /** Longest sequence a rule may script. */
   public static final int MAX_SEQUENCE = 10_000;
+  /** Longest note a rule may carry. */
+  public static final int MAX_NOTE_CHARS = 200;
 
   public FaultRule {
     sequence = sequence == null ? List.of() : copyNonNull(sequence, "sequence");
@@ -61,8 +65,11 @@ public record FaultRule(
       throw FaultPlanException.field("repeat", "applies to a \"sequence\" only");
     if (!(probability >= 0 && probability <= 1))
       throw FaultPlanException.field("probability", "must be in [0, 1], was " + FaultPlanException.num(probability));
-    for (int i = 0; i < models.size(); i++)
-      if (models.get(i).isBlank()) throw FaultPlanException.field("models[" + i + "]", "must not be blank");
+    for (int i = 0; i < models.size(); i++) {
+      String problem = Names.problem(models.get(i), Names.MAX_MODEL_CHARS);
+      if (problem != null)
+        throw FaultPlanException.field("models[" + i + "]", problem + ", was " + Quote.text(models.get(i)));
+    }
 
     List<FaultKind> kinds = kind != null ? List.of(kind) : sequence;
     boolean anyError = kinds.stream().anyMatch(FaultKind::isErrorStatus);
@@ -88,8 +95,8 @@ public record FaultRule(
         throw FaultPlanException.field("hold_ms", "applies to \"timeout\" only, not to " + kindText);
       checkRange("hold_ms", holdMs, Latency.MAX_MS);
     }
-    if (note != null && note.length() > 200)
-      throw FaultPlanException.field("note", "must be at most 200 characters, had " + note.length());
+    if (note != null && note.length() > MAX_NOTE_CHARS)
+      throw FaultPlanException.field("note", "must be at most " + MAX_NOTE_CHARS + " characters, had " + note.length());
   }
 
   /** A rule that always applies {@code kind} to chat calls. */

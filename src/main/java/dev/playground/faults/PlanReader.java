@@ -1,6 +1,9 @@
 package dev.playground.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -161,7 +164,7 @@ final class PlanReader {
       String name = it.next();
       if (!allowed.contains(name))
         throw new FaultPlanException(FaultPlanException.join(path, name),
-            "unknown field \"" + name + "\" in " + where + "; known fields: " + String.join(", ", sorted(allowed)));
+            "unknown field " + Quote.text(name) + " in " + where + "; known fields: " + String.join(", ", sorted(allowed)));
     }
   }
 
@@ -176,11 +179,13 @@ final class PlanReader {
     return v != null && !v.isNull();
   }
 
+  /** A whole number exactly: 1e3 is 1000; 1.5, 1e-400 and anything past 64 bits are refused. */
   private static long integer(JsonNode node, String path) {
-    if (node.isIntegralNumber() && node.canConvertToLong()) return node.asLong();
-    if (node.isNumber() && node.asDouble() == Math.rint(node.asDouble()) && Math.abs(node.asDouble()) < 9e15)
-      return (long) node.asDouble();
-    throw FaultPlanException.field(path, "must be an integer, was " + describe(node));
+    BigDecimal exact = ExactNumbers.decimal(node);
+    Long v = ExactNumbers.whole(exact);
+    if (v != null) return v;
+    String rule = exact != null && !ExactNumbers.fractional(exact) ? "an integer (64-bit)" : "an integer";
+    throw FaultPlanException.field(path, "must be " + rule + ", was " + describe(node));
   }
 
   private static long bounded(JsonNode node, String path, long min, long max) {
@@ -189,9 +194,12 @@ final class PlanReader {
     return v;
   }
 
+  /** A number a double holds: 1e-400 (read as 0 by a double) and 1e400 (infinity) are refused. */
   private static double number(JsonNode node, String path) {
     if (!node.isNumber()) throw FaultPlanException.field(path, "must be a number, was " + describe(node));
-    return node.asDouble();
+    Double v = ExactNumbers.real(node);
+    if (v == null) throw FaultPlanException.field(path, "must be " + ExactNumbers.REAL_RULE + ", was " + describe(node));
+    return v;
   }
 
   private static boolean bool(JsonNode node, String path) {
@@ -206,8 +214,6 @@ final class PlanReader {
 
   /** A value as the user wrote it: strings quoted, anything else as JSON; long values shortened. */
   static String describe(JsonNode node) {
-    if (node == null || node.isMissingNode()) return "nothing";
-    String s = node.isTextual() ? "\"" + node.asText() + "\"" : node.toString();
-    return s.length() > 80 ? s.substring(0, 77) + "…" : s;
+    return Quote.json(node);
   }
 }

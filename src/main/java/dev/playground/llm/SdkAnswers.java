@@ -4,6 +4,7 @@ import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.completions.CompletionUsage;
+import dev.playground.guard.Secrets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -36,7 +37,9 @@ final class SdkAnswers {
     String finish = lenient(() -> choice.finishReason().asString());
     String model = Optional.ofNullable(lenient(completion::model)).orElse(requestedModel);
     CompletionUsage usage = lenient(() -> completion.usage().orElse(null));
-    return new ChatAnswer(content, model, finish, prompt(usage), completion(usage), requestId, false, latencyMs);
+    // an endpoint may echo anything, a key included: what it says is masked before anyone sees it
+    return new ChatAnswer(Secrets.redact(content), Secrets.redact(model), finish, prompt(usage), completion(usage),
+        Secrets.redact(requestId), false, latencyMs);
   }
 
   void add(ChatCompletionChunk chunk) {
@@ -60,8 +63,8 @@ final class SdkAnswers {
   }
 
   ChatAnswer answer(String requestId, double latencyMs) {
-    return new ChatAnswer(content.toString(), model != null ? model : requestedModel, finishReason, promptTokens,
-        completionTokens, requestId, true, latencyMs);
+    return new ChatAnswer(Secrets.redact(content.toString()), Secrets.redact(model != null ? model : requestedModel),
+        finishReason, promptTokens, completionTokens, Secrets.redact(requestId), true, latencyMs);
   }
 
   private static int prompt(CompletionUsage usage) {

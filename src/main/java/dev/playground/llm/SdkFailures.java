@@ -158,11 +158,20 @@ final class SdkFailures {
   private LlmFailure failure(FailureKind kind, String message, int status, Map<String, List<String>> headers,
       String code, Throwable cause) {
     Duration retryAfter = RetryAfter.from(headers, wallClock.get());
-    String requestId = first(headers, "x-request-id");
-    String text = secret.scrub(truncate(message)) + " from " + where;
+    Map<String, List<String>> kept = scrubbed(headers);
+    String requestId = first(kept, "x-request-id");
+    // scrubbed before it is cut: a key cut in half would no longer be recognised
+    String text = truncate(secret.scrub(message)) + " from " + where;
     // A provider may echo the key in its error text; then the cause chain is dropped rather than leak it.
     Throwable keptCause = cause != null && secret.appearsIn(cause) ? null : cause;
-    return new LlmFailure(kind, text, status, retryAfter, headers, requestId, code, keptCause);
+    return new LlmFailure(kind, text, status, retryAfter, kept, requestId, code, keptCause);
+  }
+
+  /** The headers, any value that carries a secret masked (a provider may echo anything in a header). */
+  private Map<String, List<String>> scrubbed(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    headers.forEach((name, values) -> out.put(name, values.stream().map(secret::scrub).toList()));
+    return out;
   }
 
   private static Map<String, List<String>> headersOr(Headers headers, Map<String, List<String>> fallback) {

@@ -1,5 +1,6 @@
 package dev.playground.llm;
 
+import dev.playground.guard.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,8 +8,8 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * An API key held so that it never prints: {@link #toString()} hides it and {@link #scrub} removes it from
- * text. Immutable and thread-safe.
+ * An API key held so that it never prints: {@link #toString()} hides it and {@link #scrub} removes it, and every
+ * other secret the process holds ({@link Secrets}), from text. Immutable and thread-safe.
  */
 final class Secret {
   private final String value;
@@ -24,6 +25,7 @@ final class Secret {
       throw new IllegalArgumentException("apiKey must not be empty (for a real provider set the "
           + OpenAiChatModel.API_KEY_ENV + " environment variable)");
     }
+    Secrets.register(value); // so that the run log, exports and the window mask it too
     return new Secret(value.trim());
   }
 
@@ -31,14 +33,16 @@ final class Secret {
     return value;
   }
 
+  /** {@code text} without this key ("***") or any other secret of the process ({@value Secrets#MASK}). */
   String scrub(String text) {
-    return text == null ? null : text.replace(value, "***");
+    return text == null ? null : Secrets.redact(text.replace(value, "***"));
   }
 
+  /** True if this key or another secret of the process appears in the message of {@code t} or of a cause. */
   boolean appearsIn(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String m = c.getMessage();
-      if (m != null && m.contains(value)) return true;
+      if (m != null && !m.equals(scrub(m))) return true;
     }
     return false;
   }

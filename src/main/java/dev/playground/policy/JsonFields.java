@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
 import dev.playground.llm.FailureKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,7 +36,7 @@ final class JsonFields {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!knownList.contains(name))
-        throw Checks.fail("unknown field " + join(path, name) + " (known: " + String.join(", ", knownList) + ")");
+        throw Checks.fail("unknown field " + Quote.plain(join(path, name)) + " (known: " + String.join(", ", knownList) + ")");
     }
     return new JsonFields(node, path);
   }
@@ -64,16 +67,24 @@ final class JsonFields {
   int integer(String key, int fallback) {
     JsonNode v = child(key);
     if (v == null) return fallback;
-    if (!v.isIntegralNumber()) throw Checks.fail(at(key) + " must be a whole number, was " + describe(v));
-    if (!v.canConvertToInt()) throw Checks.fail(at(key) + " is out of range, was " + v.asText());
-    return v.intValue();
+    // exactly: 1e3 is 1000; 1.5 and 1e-400 are refused
+    BigDecimal exact = ExactNumbers.decimal(v);
+    Long whole = ExactNumbers.whole(exact);
+    if (whole == null && (exact == null || ExactNumbers.fractional(exact)))
+      throw Checks.fail(at(key) + " must be a whole number, was " + describe(v));
+    if (whole == null || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE)
+      throw Checks.fail(at(key) + " must be in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], was "
+          + describe(v));
+    return whole.intValue();
   }
 
   double number(String key, double fallback) {
     JsonNode v = child(key);
     if (v == null) return fallback;
     if (!v.isNumber()) throw Checks.fail(at(key) + " must be a number, was " + describe(v));
-    return v.doubleValue();
+    Double d = ExactNumbers.real(v);
+    if (d == null) throw Checks.fail(at(key) + " must be " + ExactNumbers.REAL_RULE + ", was " + describe(v));
+    return d;
   }
 
   boolean bool(String key, boolean fallback) {
@@ -94,12 +105,14 @@ final class JsonFields {
   Duration millis(String key, Duration fallback) {
     JsonNode v = child(key);
     if (v == null) return fallback;
-    if (!v.isIntegralNumber())
+    BigDecimal exact = ExactNumbers.decimal(v);
+    if (exact == null || ExactNumbers.fractional(exact))
       throw Checks.fail(at(key) + " must be a whole number of milliseconds, was " + describe(v));
-    if (!v.canConvertToLong() || v.longValue() > Checks.ONE_DAY.toMillis())
-      throw Checks.fail(at(key) + " must be ≤ 1 day (" + Checks.ONE_DAY.toMillis() + "), was " + v.asText());
-    if (v.longValue() < 0) throw Checks.fail(at(key) + " must be ≥ 0, was " + v.longValue());
-    return Duration.ofMillis(v.longValue());
+    Long ms = ExactNumbers.whole(exact);
+    if (ms == null || ms > Checks.ONE_DAY.toMillis())
+      throw Checks.fail(at(key) + " must be ≤ 1 day (" + Checks.ONE_DAY.toMillis() + "), was " + describe(v));
+    if (ms < 0) throw Checks.fail(at(key) + " must be ≥ 0, was " + ms);
+    return Duration.ofMillis(ms);
   }
 
   Set<FailureKind> kinds(String key, Set<FailureKind> fallback) {
@@ -112,17 +125,16 @@ final class JsonFields {
       String where = at(key) + "[" + i + "]";
       if (!item.isTextual()) throw Checks.fail(where + " must be a failure kind name, was " + describe(item));
       kinds.add(FailureKind.fromWireName(item.textValue()).orElseThrow(() -> Checks.fail(
-          where + " must be one of " + Kinds.allNames() + "; was \"" + item.textValue() + "\"")));
+          where + " must be one of " + Kinds.allNames() + "; was " + Quote.text(item.textValue()))));
     }
     return Kinds.copy(kinds);
   }
 
   static String describe(JsonNode v) {
     if (v == null) return "nothing";
-    if (v.isTextual()) return "\"" + v.textValue() + "\"";
     if (v.isObject()) return "an object";
     if (v.isArray()) return "a list";
-    return v.toString();
+    return Quote.json(v);
   }
 
   // ---- writing ----

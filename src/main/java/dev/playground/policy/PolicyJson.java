@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * document (a scenario); this class adds strict parsing (duplicate keys, trailing content) and clean messages.
  */
 public final class PolicyJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  // decimals kept as written, so that 1e-400 is refused rather than read as 0
+  private static final ObjectMapper MAPPER = ExactNumbers.strict()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
@@ -78,7 +80,7 @@ public final class PolicyJson {
       }
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    return Checks.fail("not valid JSON: " + e.getOriginalMessage() + where);
+    return Checks.fail("not valid JSON: " + Quote.message(e.getOriginalMessage()) + where);
   }
 
   private static String path(JsonMappingException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.playground.faults.FaultPlanException;
 import dev.playground.faults.FaultPlans;
+import dev.playground.guard.Quote;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 final class AdminApi {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int MAX_PLAN = 1024 * 1024;
+  private static final int MAX_PLAN = FaultPlans.MAX_PLAN_BYTES;
 
   private final SimulatedProvider provider;
 
@@ -62,7 +63,7 @@ final class AdminApi {
         if (method.equals("GET")) requests(exchange);
         else notAllowed(exchange, "GET");
       }
-      default -> error(exchange, 404, "no admin endpoint " + method + " " + path
+      default -> error(exchange, 404, "no admin endpoint " + Quote.plain(method + " " + path)
           + "; there are /__admin/faults and /__admin/requests", null, null);
     }
   }
@@ -83,7 +84,7 @@ final class AdminApi {
           limit = -1;
         }
         if (limit < 0) {
-          error(exchange, 400, "limit must be a whole number ≥ 0, was " + pair.substring(6), "limit", null);
+          error(exchange, 400, "limit must be a whole number ≥ 0, was " + Quote.text(pair.substring(6)), "limit", null);
           return;
         }
       }

@@ -1,7 +1,7 @@
 package dev.playground.provider;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.playground.common.Causes;
+import dev.playground.guard.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * Forwards requests to a real OpenAI-compatible upstream with the key from the environment, and passes the
  * answer back as its bytes arrive (streams included). Thread-safe. The key is put on the upstream request
- * only: it is never logged, journaled or put in a message.
+ * only: it is never logged, journaled or put in a message, and an upstream that echoes it (some error pages
+ * quote the {@code Authorization} header) has it masked on the way back.
  */
 final class ChaosProxy implements AutoCloseable {
   // Hop-by-hop headers, what the JDK client sets itself, and what must not reach the upstream.
@@ -63,6 +65,8 @@ final class ChaosProxy implements AutoCloseable {
   void forward(HttpExchange exchange, byte[] body, Map<String, String> ourHeaders, IntConsumer onStatus) {
     HttpRequest request;
     String key = apiKey.get();
+    Secrets.register(key); // the app's logs and window mask it too
+    String sent = key != null && !key.isBlank() ? key.strip() : bearer(exchange);
     try {
       URI target = target(exchange);
       var builder = HttpRequest.newBuilder(target)
@@ -82,7 +86,7 @@ final class ChaosProxy implements AutoCloseable {
       fail(exchange, ourHeaders, onStatus, "the request cannot be forwarded: " + redact(e.getMessage(), key));
       return;
     }
-    var passOn = new PassOn(exchange, ourHeaders, onStatus);
+    var passOn = new PassOn(exchange, ourHeaders, onStatus, sent);
     client.sendAsync(request, passOn).whenComplete((response, error) -> {
       if (error != null) passOn.failed(error, key);
     });
@@ -102,7 +106,16 @@ final class ChaosProxy implements AutoCloseable {
   /** Keys never travel in messages, even if an exception quoted a header. */
   static String redact(String message, String key) {
     if (message == null) return "no detail";
-    return key == null || key.isBlank() ? message : message.replace(key.strip(), "[redacted]");
+    String masked = Secrets.redact(message);
+    return key == null || key.isBlank() ? masked : masked.replace(key.strip(), Secrets.MASK);
+  }
+
+  /** The client's own bearer token, which goes upstream when there is no key of ours; null if none. */
+  private static String bearer(HttpExchange exchange) {
+    String own = exchange.getRequestHeaders().getFirst("Authorization");
+    if (own == null) return null;
+    String token = own.regionMatches(true, 0, "Bearer ", 0, 7) ? own.substring(7).strip() : own.strip();
+    return token.length() >= Secrets.MIN_SECRET_LENGTH ? token : null;
   }
 
   @Override
@@ -115,19 +128,23 @@ final class ChaosProxy implements AutoCloseable {
     private final HttpExchange exchange;
     private final Map<String, String> ourHeaders;
     private final IntConsumer onStatus;
+    private final String sentKey;
     private volatile boolean headersSent;
 
-    PassOn(HttpExchange exchange, Map<String, String> ourHeaders, IntConsumer onStatus) {
+    PassOn(HttpExchange exchange, Map<String, String> ourHeaders, IntConsumer onStatus, String sentKey) {
       this.exchange = exchange;
       this.ourHeaders = ourHeaders;
       this.onStatus = onStatus;
+      this.sentKey = sentKey;
     }
 
     @Override
     public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
       var h = exchange.getResponseHeaders();
-      info.headers().map().forEach((name, values) -> {
+      info.headers().map().forEach((name, given) -> {
         String lower = name.toLowerCase(Locale.ROOT);
+        List<String> values = sentKey == null ? given
+            : given.stream().map(v -> v.replace(sentKey, "*".repeat(sentKey.length()))).toList();
         if (lower.equals("x-request-id")) h.put("x-upstream-request-id", values);
         else if (!NOT_RETURNED.contains(lower) && !lower.startsWith(":")) h.put(name, values);
       });
@@ -141,7 +158,7 @@ final class ChaosProxy implements AutoCloseable {
         Exchanges.abort(exchange);
         return HttpResponse.BodySubscribers.discarding();
       }
-      return new Copy(exchange);
+      return new Copy(exchange, sentKey == null ? null : new KeyMask(sentKey));
     }
 
     void failed(Throwable error, String key) {
@@ -149,7 +166,8 @@ final class ChaosProxy implements AutoCloseable {
         Exchanges.abort(exchange); // the upstream broke off mid-answer: so do we
         return;
       }
-      Throwable cause = Causes.unwrap(error);
+      Throwable cause = error.getCause() != null && error instanceof CompletionException
+          ? error.getCause() : error;
       fail(exchange, ourHeaders, onStatus, "upstream unreachable: " + cause.getClass().getSimpleName() + ": "
           + redact(cause.getMessage(), key));
     }
@@ -158,11 +176,13 @@ final class ChaosProxy implements AutoCloseable {
   /** Writes each received piece to the client at once, asking for the next only when it is written. */
   private static final class Copy implements HttpResponse.BodySubscriber<Void> {
     private final HttpExchange exchange;
+    private final KeyMask mask; // null: no key went upstream
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    Copy(HttpExchange exchange) {
+    Copy(HttpExchange exchange, KeyMask mask) {
       this.exchange = exchange;
+      this.mask = mask;
     }
 
     @Override
@@ -178,7 +198,7 @@ final class ChaosProxy implements AutoCloseable {
         for (ByteBuffer b : buffers) {
           byte[] bytes = new byte[b.remaining()];
           b.get(bytes);
-          out.write(bytes);
+          out.write(mask == null ? bytes : mask.next(bytes));
         }
         out.flush();
         subscription.request(1);
@@ -197,6 +217,15 @@ final class ChaosProxy implements AutoCloseable {
 
     @Override
     public void onComplete() {
+      if (mask != null) {
+        try {
+          exchange.getResponseBody().write(mask.finish());
+        } catch (IOException e) {
+          Exchanges.abort(exchange);
+          done.complete(null);
+          return;
+        }
+      }
       exchange.close();
       done.complete(null);
     }

@@ -5,6 +5,7 @@ import dev.playground.clock.Seeds;
 import dev.playground.faults.FaultDecision;
 import dev.playground.faults.FaultKind;
 import dev.playground.faults.Target;
+import dev.playground.guard.Quote;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,8 +52,9 @@ final class ChatCompletions {
     if (forcedName != null && forced == null) {
       ChatCall call = ChatCall.lenient(body);
       request.journal(journal, call.model(), FaultKind.BAD_REQUEST, 400, call.stream(), -1, false, false);
-      Exchanges.sendJson(exchange, 400, request.headers(null), FaultErrors.invalidRequest(FAULT_HEADER + " \""
-          + forcedName + "\" is not a fault kind; use one of " + FaultKind.allowedNames(), null, "unknown_fault_kind"));
+      Exchanges.sendJson(exchange, 400, request.headers(null), FaultErrors.invalidRequest(FAULT_HEADER + " "
+          + Quote.text(forcedName) + " is not a fault kind; use one of " + FaultKind.allowedNames(), null,
+          "unknown_fault_kind"));
       return;
     }
     ChatCall call = proxy != null ? ChatCall.lenient(body) : ChatCall.parse(body);

@@ -1,6 +1,7 @@
 package dev.playground.provider;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.playground.guard.BoundedRead;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,12 +48,64 @@ final class Exchanges {
     exchange.close();
   }
 
-  static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) throw new IOException("request body larger than " + limit + " bytes");
-      return body;
+  /** A body past its handler's limit is still read (and dropped) up to this, so the client reads our 413. */
+  static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+  /** A request body larger than the handler takes; {@link #tooLarge} answers it. */
+  static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int limit;
+    final boolean drained;
+
+    BodyTooLarge(int limit, boolean drained) {
+      super("the request body is larger than " + BoundedRead.size(limit), null);
+      this.limit = limit;
+      this.drained = drained;
     }
+  }
+
+  /**
+   * The request body, at most {@code limit} bytes. A larger one is read on and dropped (up to
+   * {@link #DRAIN_LIMIT}), then {@link BodyTooLarge} is thrown: never more than {@code limit} bytes are kept.
+   */
+  static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(limit + 1);
+    if (body.length > limit) throw new BodyTooLarge(limit, drain(in));
+    in.close();
+    return body;
+  }
+
+  /** Reads and drops a body that the answer does not need; more than {@code limit} bytes is {@link BodyTooLarge}. */
+  static void discardBody(HttpExchange exchange, int limit) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] sink = new byte[8 * 1024];
+    long total = 0;
+    int n;
+    while (total <= limit && (n = in.read(sink)) >= 0) total += n;
+    if (total > limit) throw new BodyTooLarge(limit, drain(in));
+    in.close();
+  }
+
+  /** Reads the rest of a body, at most {@link #DRAIN_LIMIT} bytes; true if it ended. */
+  private static boolean drain(InputStream in) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total <= DRAIN_LIMIT && (n = in.read(sink)) >= 0) total += n;
+    return total <= DRAIN_LIMIT;
+  }
+
+  /**
+   * Answers a body that was too large: 413 in OpenAI's error shape. If the body could not be read to its end,
+   * the connection is closed after the answer (what is left of the body would be read as the next request).
+   */
+  static void tooLarge(HttpExchange exchange, BodyTooLarge e, Map<String, String> headers, String what)
+      throws IOException {
+    var h = exchange.getResponseHeaders();
+    if (!e.drained) h.set("Connection", "close");
+    sendJson(exchange, 413, headers, Wire.error("the request body is larger than " + BoundedRead.size(e.limit)
+        + ", the most " + what + " takes", "invalid_request_error", null, "request_too_large"));
   }
 
   /** Sends a whole answer and finishes the exchange (the connection stays open for the next request). */

@@ -22,8 +22,24 @@ final class Router implements HttpHandler {
     this.options = options;
   }
 
+  /** The most bytes a request forwarded by the chaos proxy may have. */
+  static final int MAX_FORWARDED_BODY = 16 * 1024 * 1024;
+  /** The most bytes the body of a request that needs none (GET /v1/models …) may have. */
+  static final int MAX_UNUSED_BODY = 64 * 1024;
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    try {
+      route(exchange);
+    } catch (Exchanges.BodyTooLarge e) {
+      String path = exchange.getRequestURI().getPath();
+      String what = path.startsWith("/__admin") ? "the admin API" : path.equals("/v1/chat/completions")
+          ? "a chat completion" : "this endpoint";
+      Exchanges.tooLarge(exchange, e, chat.otherHeaders(), what);
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.equals("/__admin") || path.startsWith("/__admin/")) {
@@ -32,7 +48,7 @@ final class Router implements HttpHandler {
       chat.handle(exchange);
     } else if (proxy != null && path.startsWith("/v1/")) {
       Exchanges.prepare(exchange);
-      byte[] body = Exchanges.readBody(exchange, 16 * 1024 * 1024);
+      byte[] body = Exchanges.readBody(exchange, MAX_FORWARDED_BODY);
       proxy.forward(exchange, body, Map.of(), status -> {});
     } else if (path.equals("/v1/models") && method.equals("GET")) {
       drain(exchange);
@@ -52,6 +68,6 @@ final class Router implements HttpHandler {
   }
 
   private static void drain(HttpExchange exchange) throws IOException {
-    exchange.getRequestBody().readAllBytes();
+    Exchanges.discardBody(exchange, MAX_UNUSED_BODY);
   }
 }

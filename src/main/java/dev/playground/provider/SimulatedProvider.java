@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.playground.common.DaemonThreads;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
+import dev.playground.faults.FaultPlans;
+import dev.playground.guard.Quote;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -117,9 +119,12 @@ public final class SimulatedProvider implements AutoCloseable {
     return injector.plan();
   }
 
-  /** Puts {@code plan} in force at once (its windows start now, its numbering at 0). */
+  /**
+   * Puts {@code plan} in force at once (its windows start now, its numbering at 0). A rule for the engine's
+   * retriever or cache is refused ({@code FaultPlanException}): a provider breaks chat calls only.
+   */
   public void applyFaults(FaultPlan plan) {
-    injector.apply(plan);
+    injector.apply(FaultPlans.checkProvider(plan, ""));
   }
 
   /** Starts the plan in force again now (windows and numbering), without a change event. */
@@ -134,7 +139,9 @@ public final class SimulatedProvider implements AutoCloseable {
 
   /** Parses and applies a plan; a bad one throws {@code FaultPlanException} and the plan in force stays. */
   public FaultPlan applyFaults(String json) {
-    return injector.apply(json);
+    FaultPlan plan = FaultPlans.checkProvider(FaultPlans.parse(json), "");
+    injector.apply(plan);
+    return plan;
   }
 
   /** Healthy again: no rules, no latency. */
@@ -241,7 +248,7 @@ public final class SimulatedProvider implements AutoCloseable {
         String scheme = upstream.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || upstream.getHost() == null)
           throw new IllegalArgumentException("upstream must be an http(s) URL like https://api.openai.com/v1, was "
-              + upstream);
+              + Quote.text(upstream.toString()));
       }
       if (apiKey == null) apiKey = () -> System.getenv("OPENAI_API_KEY");
       if (clock == null) clock = () -> System.nanoTime() / 1_000_000;

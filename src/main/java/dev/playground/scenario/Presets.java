@@ -1,5 +1,6 @@
 package dev.playground.scenario;
 
+import dev.playground.guard.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class Presets {
 
   /** The preset, or a {@link ScenarioException} that lists the names there are. */
   public static Scenario get(String name) {
-    return find(name).orElseThrow(() -> new ScenarioException("no preset named \"" + name + "\"; the presets are: "
+    return find(name).orElseThrow(() -> new ScenarioException("no preset named " + Quote.text(name) + "; the presets are: "
         + String.join(", ", ALL.stream().map(Scenario::name).toList())));
   }
 

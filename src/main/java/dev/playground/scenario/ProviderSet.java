@@ -9,6 +9,7 @@ import dev.playground.events.RunRecorder;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
+import dev.playground.guard.Secrets;
 import dev.playground.llm.ChatModel;
 import dev.playground.llm.OpenAiChatModel;
 import dev.playground.llm.SimulatedChatModel;
@@ -67,6 +68,7 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
       for (ProviderSpec p : scenario.providers()) {
         if (p.type() == ProviderSpec.Type.SIMULATED) continue;
         String key = environment.apply(p.apiKeyEnv());
+        Secrets.register(key); // masked in the run log, the exports and the window, whatever the variable's name
         if (key == null || key.isBlank())
           throw new ScenarioException("provider \"" + p.name() + "\" needs its API key in the environment variable "
               + p.apiKeyEnv() + ", which is not set");
@@ -143,6 +145,7 @@ public final class ProviderSet implements ModelDirectory, AutoCloseable {
 
   /** Applies a plan to a provider at once (its window times start now). */
   public void applyFaults(String provider, FaultPlan plan) {
+    FaultPlans.checkProvider(plan, "");
     if (servers.containsKey(provider)) servers.get(provider).applyFaults(plan);
     else if (injectors.containsKey(provider)) injectors.get(provider).apply(plan);
     else throw new ScenarioException("provider \"" + provider + "\" is real: its faults cannot be changed");

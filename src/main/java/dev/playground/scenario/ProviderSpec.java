@@ -3,6 +3,9 @@ package dev.playground.scenario;
 import dev.playground.common.WireName;
 import dev.playground.common.WireNames;
 import dev.playground.faults.FaultPlan;
+import dev.playground.faults.FaultPlans;
+import dev.playground.guard.Names;
+import dev.playground.guard.Quote;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,6 +21,8 @@ public record ProviderSpec(
 
   /** The key variable when a scenario does not name one. */
   public static final String DEFAULT_KEY_ENV = "OPENAI_API_KEY";
+  /** The most models a provider may list. */
+  public static final int MAX_MODELS = 100;
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,99}");
 
@@ -40,17 +45,22 @@ public record ProviderSpec(
 
     static Type fromWireName(String name, String where) {
       return WireNames.find(Type.class, name).orElseThrow(() -> new ScenarioException(
-          where + " must be one of " + WireNames.allowed(Type.class) + "; was " + WireNames.quote(name)));
+          where + " must be one of " + WireNames.allowed(Type.class) + "; was " + Quote.text(name)));
     }
   }
 
   public ProviderSpec {
     if (name == null || !NAME.matcher(name).matches())
-      throw new ScenarioException("name must be 1-40 lower-case letters, digits, '.', '_' or '-', was \"" + name + "\"");
+      throw new ScenarioException("name must be 1-40 lower-case letters, digits, '.', '_' or '-', was " + Quote.text(name));
     if (type == null) throw new ScenarioException("type must be one of simulated, proxy, real");
     models = models == null ? List.of() : List.copyOf(models);
-    for (String m : models)
-      if (m == null || m.isBlank()) throw new ScenarioException("models must not contain an empty name");
+    if (models.size() > MAX_MODELS)
+      throw new ScenarioException("models must list at most " + MAX_MODELS + " models, had " + models.size());
+    for (int i = 0; i < models.size(); i++) {
+      String problem = Names.problem(models.get(i), Names.MAX_MODEL_CHARS);
+      if (problem != null) throw new ScenarioException("models[" + i + "] " + problem + ", was " + Quote.text(models.get(i)));
+    }
+    if (faults != null) FaultPlans.checkProvider(faults, "faults");
     if (type == Type.REAL && faults != null)
       throw new ScenarioException("faults need a simulated or proxy provider; a real one cannot be broken on purpose");
     if (type != Type.SIMULATED && baseUrl == null)
@@ -58,11 +68,12 @@ public record ProviderSpec(
     if (type == Type.SIMULATED && baseUrl != null)
       throw new ScenarioException("base_url is for proxy and real providers; a simulated one has its own");
     if (baseUrl != null && !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())))
-      throw new ScenarioException("base_url must be an http or https URL, was \"" + baseUrl + "\"");
+      throw new ScenarioException("base_url must be an http or https URL, was " + Quote.text(baseUrl.toString()));
     if (apiKeyEnv == null) apiKeyEnv = DEFAULT_KEY_ENV;
     if (!ENV.matcher(apiKeyEnv).matches())
-      throw new ScenarioException("api_key_env must name an environment variable (A-Z, 0-9, _), was \"" + apiKeyEnv
-          + "\"; the key itself never goes in a scenario");
+      throw new ScenarioException("api_key_env must name an environment variable (A-Z, 0-9, _), was "
+          + Quote.text(apiKeyEnv.length() > 12 ? apiKeyEnv.substring(0, 4) + "…" : apiKeyEnv)
+          + "; the key itself never goes in a scenario");
     if (type != Type.REAL && faults == null) faults = FaultPlan.healthy(0);
   }
 

@@ -1,6 +1,8 @@
 package dev.playground.scenario;
 
 import dev.playground.faults.FaultPlan;
+import dev.playground.faults.FaultPlans;
+import dev.playground.guard.Quote;
 import dev.playground.policy.ModelRef;
 import dev.playground.policy.PolicySet;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ public record Scenario(
 
   public Scenario {
     if (name == null || !NAME.matcher(name).matches())
-      throw new ScenarioException("name must be 1-60 lower-case letters, digits or '-', was \"" + name + "\"");
+      throw new ScenarioException("name must be 1-60 lower-case letters, digits or '-', was " + Quote.text(name));
     if (title == null || title.isBlank()) title = name;
     summary = summary == null ? "" : summary;
     watch = watch == null ? List.of() : List.copyOf(watch);
@@ -43,10 +45,11 @@ public record Scenario(
     providers = List.copyOf(providers);
     Set<String> names = new HashSet<>();
     for (ProviderSpec p : providers)
-      if (!names.add(p.name())) throw new ScenarioException("providers: the name \"" + p.name() + "\" is used twice");
+      if (!names.add(p.name())) throw new ScenarioException("providers: the name " + Quote.text(p.name()) + " is used twice");
     if (policies == null) throw new ScenarioException("policies must be given (at least a chain)");
     checkChain(policies, names);
     if (load == null) load = LoadSpec.of(1, 1);
+    if (engineFaults != null) FaultPlans.checkEngine(engineFaults, "engine_faults");
   }
 
   /**
@@ -64,8 +67,8 @@ public record Scenario(
     for (int i = 0; i < chain.size(); i++) {
       String provider = chain.get(i).provider();
       if (!names.contains(provider))
-        throw new ScenarioException("policies.chain.models[" + i + "].provider \"" + provider
-            + "\" is not a provider of this scenario; known: " + String.join(", ", names));
+        throw new ScenarioException("policies.chain.models[" + i + "].provider " + Quote.text(provider)
+            + " is not a provider of this scenario; known: " + String.join(", ", names));
     }
   }
 

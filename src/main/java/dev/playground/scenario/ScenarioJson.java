@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
+import dev.playground.guard.BoundedRead;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
 import dev.playground.policy.PolicyJson;
 import dev.playground.policy.PolicySet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,8 @@ public final class ScenarioJson {
   /** Files larger than this are refused before they are read. */
   public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  // decimals kept as written, so that 1e-400 is refused rather than read as 0
+  private static final ObjectMapper MAPPER = ExactNumbers.strict()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,18 +49,22 @@ public final class ScenarioJson {
 
   /** Reads a scenario file; every problem, including a missing file, is a {@link ScenarioException}. */
   public static Scenario read(Path file) {
-    String where = String.valueOf(file.getFileName());
+    String where = Quote.plain(String.valueOf(file.getFileName()));
+    String text;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES)
-        throw new ScenarioException(where + ": a scenario must be at most 4 MiB, was " + Files.size(file) + " bytes");
-      return parse(Files.readString(file, StandardCharsets.UTF_8), where);
+      // the bound is on the bytes read: a pipe or a device (/dev/zero) reports a size of 0
+      text = BoundedRead.utf8(file, MAX_FILE_BYTES);
+    } catch (BoundedRead.TooLarge e) {
+      throw new ScenarioException(where + ": a scenario file must be at most " + BoundedRead.size(MAX_FILE_BYTES)
+          + "; this one is larger");
     } catch (NoSuchFileException e) {
       throw new ScenarioException(where + ": no such file");
-    } catch (MalformedInputException e) {
+    } catch (CharacterCodingException e) {
       throw new ScenarioException(where + ": not a UTF-8 text file");
     } catch (IOException e) {
-      throw new ScenarioException(where + ": cannot be read (" + e.getMessage() + ")");
+      throw new ScenarioException(where + ": cannot be read (" + Quote.plain(String.valueOf(e.getMessage())) + ")");
     }
+    return parse(text, where);
   }
 
   /** Reads a scenario from JSON text; {@code source} names it in messages. */
@@ -70,9 +75,9 @@ public final class ScenarioJson {
     } catch (JsonParseException e) {
       var loc = e.getLocation();
       throw new ScenarioException(source + ": not valid JSON at line " + loc.getLineNr() + ", column "
-          + loc.getColumnNr() + ": " + e.getOriginalMessage());
+          + loc.getColumnNr() + ": " + Quote.message(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(source + ": not valid JSON: " + e.getOriginalMessage());
+      throw new ScenarioException(source + ": not valid JSON: " + Quote.message(e.getOriginalMessage()));
     }
     try {
       return fromTree(root);
@@ -91,7 +96,7 @@ public final class ScenarioJson {
     if (ps == null || !ps.isArray()) throw new ScenarioException("providers must be a list of providers");
     for (int i = 0; i < ps.size(); i++) providers.add(provider(ps.get(i), "providers[" + i + "]"));
     FaultPlan engineFaults = root.hasNonNull("engine_faults")
-        ? FaultPlans.fromTree(root.get("engine_faults"), "engine_faults")
+        ? FaultPlans.checkEngine(FaultPlans.fromTree(root.get("engine_faults"), "engine_faults"), "engine_faults")
         : null;
     if (!root.hasNonNull("policies")) throw new ScenarioException("policies must be given (at least a chain)");
     PolicySet policies;
@@ -109,7 +114,9 @@ public final class ScenarioJson {
     known(node, path, PROVIDER);
     try {
       String type = text(node, "type", "simulated");
-      FaultPlan faults = node.hasNonNull("faults") ? FaultPlans.fromTree(node.get("faults"), path + ".faults") : null;
+      FaultPlan faults = node.hasNonNull("faults")
+          ? FaultPlans.checkProvider(FaultPlans.fromTree(node.get("faults"), path + ".faults"), path + ".faults")
+          : null;
       String url = text(node, "base_url", null);
       return new ProviderSpec(text(node, "name", null), ProviderSpec.Type.fromWireName(type, path + ".type"),
           texts(node, "models"), faults, url == null ? null : uri(url, path + ".base_url"),
@@ -127,7 +134,11 @@ public final class ScenarioJson {
       throw new ScenarioException("load: give concurrency or rate_per_s, not both");
     double rate = node.hasNonNull("rate_per_s") ? number(node, "rate_per_s", "load.rate_per_s") : 0;
     if (node.hasNonNull("rate_per_s") && rate <= 0)
-      throw new ScenarioException("load.rate_per_s must be > 0, was " + node.get("rate_per_s").asText());
+      throw new ScenarioException("load.rate_per_s must be > 0, was " + Quote.json(node.get("rate_per_s")));
+    JsonNode prompts = node.get("prompts");
+    if (prompts != null && prompts.isArray() && prompts.isEmpty())
+      throw new ScenarioException("load.prompts must list at least one prompt (leave it out for the default prompts), "
+          + "was []");
     return new LoadSpec(
         (int) integer(node, "requests", 1, "load.requests"),
         (int) integer(node, "concurrency", 1, "load.concurrency"),
@@ -181,7 +192,7 @@ public final class ScenarioJson {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!fields.contains(f))
-        throw new ScenarioException("unknown field \"" + (path.isEmpty() ? f : path + "." + f) + "\" (known: "
+        throw new ScenarioException("unknown field " + Quote.text(path.isEmpty() ? f : path + "." + f) + " (known: "
             + String.join(", ", fields) + ")");
     }
   }
@@ -189,7 +200,7 @@ public final class ScenarioJson {
   private static String text(JsonNode node, String field, String fallback) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return fallback;
-    if (!v.isTextual()) throw new ScenarioException(field + " must be a string, was " + v);
+    if (!v.isTextual()) throw new ScenarioException(field + " must be a string, was " + Quote.json(v));
     return v.textValue();
   }
 
@@ -200,10 +211,11 @@ public final class ScenarioJson {
   private static List<String> texts(JsonNode node, String field, String path) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return List.of();
-    if (!v.isArray()) throw new ScenarioException(path + " must be a list of strings, was " + v);
+    if (!v.isArray()) throw new ScenarioException(path + " must be a list of strings, was " + Quote.json(v));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
-      if (!v.get(i).isTextual()) throw new ScenarioException(path + "[" + i + "] must be a string, was " + v.get(i));
+      if (!v.get(i).isTextual())
+        throw new ScenarioException(path + "[" + i + "] must be a string, was " + Quote.json(v.get(i)));
       out.add(v.get(i).textValue());
     }
     return out;
@@ -216,34 +228,38 @@ public final class ScenarioJson {
   private static long integer(JsonNode node, String field, long fallback, String path) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return fallback;
-    if (!v.isIntegralNumber() || !v.canConvertToLong())
-      throw new ScenarioException(path + " must be a whole number, was " + v);
-    long n = v.longValue();
+    // exactly: 1e3 is 1000; 1.5, 1e-400 and anything past 64 bits are refused
+    Long n = ExactNumbers.whole(v);
+    if (n == null) throw new ScenarioException(path + " must be " + (path.equals("seed") ? ExactNumbers.WHOLE_RULE
+        : "a whole number") + ", was " + Quote.json(v));
     if (!path.equals("seed") && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE))
-      throw new ScenarioException(path + " is out of range, was " + n);
+      throw new ScenarioException(path + " must be in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], was " + n);
     return n;
   }
 
   private static double number(JsonNode node, String field, String path) {
     JsonNode v = node.get(field);
-    if (!v.isNumber()) throw new ScenarioException(path + " must be a number, was " + v);
-    return v.doubleValue();
+    if (!v.isNumber()) throw new ScenarioException(path + " must be a number, was " + Quote.json(v));
+    Double d = ExactNumbers.real(v);
+    if (d == null) throw new ScenarioException(path + " must be " + ExactNumbers.REAL_RULE + ", was " + Quote.json(v));
+    return d;
   }
 
   private static boolean bool(JsonNode node, String field, boolean fallback, String path) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return fallback;
-    if (!v.isBoolean()) throw new ScenarioException(path + " must be true or false, was " + v);
+    if (!v.isBoolean()) throw new ScenarioException(path + " must be true or false, was " + Quote.json(v));
     return v.booleanValue();
   }
 
   private static URI uri(String text, String path) {
     try {
       URI u = new URI(text);
-      if (u.getHost() == null) throw new ScenarioException(path + " must be an absolute http(s) URL, was \"" + text + "\"");
+      if (u.getHost() == null) throw new ScenarioException(path + " must be an absolute http(s) URL, was " + Quote.text(text));
       return u;
     } catch (URISyntaxException e) {
-      throw new ScenarioException(path + " is not a URL: \"" + text + "\"");
+      throw new ScenarioException(path + " is not a URL: " + Quote.text(text));
     }
   }
+
 }

@@ -16,7 +16,6 @@ import dev.playground.events.RunSummary;
 import dev.playground.faults.FaultInjector;
 import dev.playground.faults.FaultPlan;
 import dev.playground.faults.FaultPlans;
-import dev.playground.faults.Target;
 import dev.playground.policy.PolicyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,11 +151,11 @@ public final class ScenarioRun implements AutoCloseable {
 
   /** Applies a plan to the engine's retriever and cache at once (windows start now); a faults_changed event. */
   public void applyEngineFaults(FaultPlan plan) {
-    for (var rule : plan.rules())
-      if (rule.target() == Target.CHAT)
-        throw new ScenarioException("the engine's plan breaks the retriever or the cache: every rule needs"
-            + " target retriever or cache, rule with kind " + (rule.kind() == null ? "sequence" : rule.kind().wireName())
-            + " has target chat");
+    try {
+      FaultPlans.checkEngine(plan, "");
+    } catch (IllegalArgumentException e) {
+      throw new ScenarioException("the engine's plan breaks the retriever or the cache: " + e.getMessage());
+    }
     engineFaults.apply(plan);
   }
 

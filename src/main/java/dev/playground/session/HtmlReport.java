@@ -1,5 +1,6 @@
 package dev.playground.session;
 
+import dev.playground.guard.Secrets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ public final class HtmlReport {
     return new Builder(title);
   }
 
-  /** The whole document. */
+  /**
+   * The whole document. Every text in it passes through {@link Secrets#redact}: whatever a section quotes (an
+   * error a provider sent, a summary) shows no key the process holds.
+   */
   public String render() {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(escape(title))
@@ -47,7 +51,8 @@ public final class HtmlReport {
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:1rem 0}"
             + "img{max-width:100%;border:1px solid #ddd}</style>\n</head><body>\n<h1>")
         .append(escape(title)).append("</h1>\n");
-    for (Section s : sections) h.append("<h2>").append(escape(s.heading())).append("</h2>\n").append(s.html()).append('\n');
+    for (Section s : sections)
+      h.append("<h2>").append(escape(s.heading())).append("</h2>\n").append(Secrets.redact(s.html())).append('\n');
     if (!counters.isEmpty()) {
       h.append("<h2>Counters</h2>\n<table>\n");
       for (Map.Entry<String, Number> c : counters.entrySet()) {
@@ -69,8 +74,9 @@ public final class HtmlReport {
 
   /** {@code text} safe inside HTML text and attribute values. */
   public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    String masked = Secrets.redact(text);
+    StringBuilder out = new StringBuilder(masked.length());
+    for (char c : masked.toCharArray()) {
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");

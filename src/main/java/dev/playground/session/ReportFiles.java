@@ -1,5 +1,6 @@
 package dev.playground.session;
 
+import dev.playground.guard.OutputPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ final class ReportFiles {
 
   /** One {@code NAME.png} per chart in {@code dir} (created if missing). */
   static List<Path> pngs(Map<String, byte[]> charts, Path dir) {
+    checkDirectory(dir);
     try {
       Files.createDirectories(dir);
       List<Path> written = new ArrayList<>();
@@ -32,6 +34,7 @@ final class ReportFiles {
   /** The one-file report: {@code sections}, then {@code counters}, then {@code charts}. */
   static Path html(Path file, List<HtmlReport.Section> sections, Map<String, Number> counters,
       Map<String, byte[]> charts) {
+    checkFile(file);
     HtmlReport.Builder report = HtmlReport.builder(REPORT_TITLE);
     sections.forEach(report::section);
     report.counters(counters);
@@ -41,5 +44,17 @@ final class ReportFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(file.getFileName() + ": cannot be written (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** A file that cannot be written is refused before anything is written, in one sentence. */
+  static void checkFile(Path file) {
+    String problem = OutputPaths.fileProblem(file);
+    if (problem != null) throw new IllegalArgumentException(file.getFileName() + ": " + problem);
+  }
+
+  /** A folder that cannot be written into is refused before anything is written. */
+  static void checkDirectory(Path dir) {
+    String problem = OutputPaths.directoryProblem(dir);
+    if (problem != null) throw new IllegalArgumentException(dir.getFileName() + ": " + problem);
   }
 }

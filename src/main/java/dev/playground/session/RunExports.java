@@ -30,6 +30,7 @@ final class RunExports {
   }
 
   static Path copyLog(Source source, Path target) {
+    ReportFiles.checkFile(target);
     try {
       source.flush().run();
       if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
@@ -40,6 +41,7 @@ final class RunExports {
   }
 
   static List<Path> csv(Source source, Path dir) {
+    ReportFiles.checkDirectory(dir);
     try {
       source.flush().run();
       Files.createDirectories(dir);

@@ -7,10 +7,12 @@ import dev.playground.session.ClockMode;
 import dev.playground.session.Speed;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GuiCommandTest {
   private final List<WindowOptions> opened = new ArrayList<>();
@@ -26,12 +28,13 @@ class GuiCommandTest {
   }
 
   @Test
-  void theOptionsReachTheWindowParsedOnce() {
+  void theOptionsReachTheWindowParsedOnce(@TempDir Path dir) throws Exception {
+    Path log = Files.writeString(dir.resolve("run.jsonl"), "");
     int code = gui("--preset", "circuit-breaker", "--theme", "dark", "--fast-forward", "--speed", "10", "--load",
-        "--show", "lesson, Preview", "--open", "run.jsonl");
-    assertThat(code).isZero();
+        "--show", "lesson, Preview", "--open", log.toString());
+    assertThat(code).as(err.toString()).isZero();
     assertThat(opened).containsExactly(new WindowOptions("circuit-breaker", true, ClockMode.FAST_FORWARD, Speed.X10,
-        true, List.of("lesson", "preview"), Path.of("run.jsonl").toAbsolutePath()));
+        true, List.of("lesson", "preview"), log.toAbsolutePath()));
   }
 
   @Test

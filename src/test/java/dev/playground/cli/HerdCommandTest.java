@@ -109,13 +109,23 @@ class HerdCommandTest {
   }
 
   @Test
-  void aCsvThatCannotBeWrittenExitsWithOneAndSaysWhy() {
+  void aCsvThatCannotBeWrittenIsRefusedBeforeTheRunWithTwoAndOneLine() {
     Path csv = dir.resolve("missing").resolve("herd.csv");
 
     Outcome run = herd("--clients", "3", "--trials", "2", "--csv", csv.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("herd: cannot write --csv " + csv + ": no such directory" + System.lineSeparator());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).as("nothing ran").isEmpty();
+    assertThat(run.err()).isEqualTo("herd: --csv " + csv + ": its folder " + csv.getParent() + " does not exist"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void aFolderGivenAsTheCsvFileIsRefusedWithTwo() {
+    Outcome run = herd("--clients", "3", "--trials", "2", "--csv", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("herd: --csv " + dir + ": is a folder; give a file name" + System.lineSeparator());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.playground.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.playground.events.RunLogReader;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ class RunCommandTest {
 
   @Test
   void runningAPresetInVirtualTimeWritesTheLogAndPrintsTheSummary(@TempDir Path dir) throws Exception {
-    Path log = dir.resolve("logs/cb.jsonl");
+    Path log = dir.resolve("cb.jsonl");
     Path csv = dir.resolve("csv");
 
     int code = run("run", "circuit-breaker", "--virtual", "--out", log.toString(), "--csv", csv.toString());
@@ -70,6 +71,74 @@ class RunCommandTest {
         """);
     assertThat(run("run", file.toString())).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("run: bad.json: load.requests must be in [1, 1000000], was -1");
+  }
+
+  @Test
+  void aLogInAFolderThatDoesNotExistIsRefusedBeforeTheRunWithTwoAndOneLine(@TempDir Path dir) {
+    Path log = dir.resolve("no-such-folder/x.jsonl");
+
+    assertThat(run("run", "simple-retry", "--virtual", "--out", log.toString())).isEqualTo(2);
+
+    assertThat(out.toString()).as("nothing ran").isEmpty();
+    assertThat(err.toString().strip())
+        .isEqualTo("run: --out " + log + ": its folder " + log.getParent() + " does not exist");
+    assertThat(log.getParent()).as("no folder made on the way").doesNotExist();
+  }
+
+  @Test
+  void aLogThatIsAFolderOrADeviceIsRefusedWithTwo(@TempDir Path dir) {
+    assertThat(run("run", "simple-retry", "--virtual", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("run: --out " + dir + ": is a folder; give a file name");
+    assumeTrue(Files.exists(Path.of("/dev/full")), "a system with /dev/full");
+    err.getBuffer().setLength(0);
+    assertThat(run("run", "simple-retry", "--virtual", "--out", "/dev/full")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("run: --out /dev/full: is not a regular file (a device or a pipe)");
+  }
+
+  @Test
+  void aCsvFolderWhoseParentIsMissingIsRefusedWithTwo(@TempDir Path dir) {
+    Path csv = dir.resolve("a/b");
+
+    assertThat(run("run", "simple-retry", "--virtual", "--csv", csv.toString())).isEqualTo(2);
+
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().strip()).isEqualTo("run: --csv " + csv + ": its folder " + csv.getParent() + " does not exist");
+  }
+
+  @Test
+  void aMaxWaitOfZeroOrLessIsRefused() {
+    assertThat(run("run", "simple-retry", "--max-wait", "-1")).isEqualTo(2);
+    assertThat(run("run", "simple-retry", "--max-wait", "0")).isEqualTo(2);
+    assertThat(err.toString().lines()).containsExactly(
+        "run: --max-wait must be in [1, 604800] seconds, was -1", "run: --max-wait must be in [1, 604800] seconds, was 0");
+  }
+
+  @Test
+  void aDeviceGivenAsTheScenarioIsReadNoFurtherThanTheBound() {
+    assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+
+    assertThat(run("run", "/dev/zero", "--virtual")).isEqualTo(2);
+
+    assertThat(err.toString().strip())
+        .isEqualTo("run: zero: a scenario file must be at most 4 MiB (4194304 bytes); this one is larger");
+  }
+
+  @Test
+  void aHugeBadValueIsQuotedShortOnOneLine() {
+    String name = "x".repeat(10_000);
+
+    assertThat(run("run", name)).isEqualTo(2);
+
+    assertThat(err.toString().strip()).startsWith("run: no preset named \"" + "x".repeat(80) + "…\" (10000 characters);")
+        .hasSizeLessThan(500).doesNotContain("\n");
+  }
+
+  @Test
+  void aHugeBadOptionValueIsQuotedShortToo() {
+    assertThat(run("run", "simple-retry", "--seed", "9".repeat(10_000))).isEqualTo(2);
+
+    assertThat(err.toString().strip()).contains("'" + "9".repeat(80) + "…' (10000 characters) is not a long")
+        .hasSizeLessThan(300);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.playground.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,5 +142,20 @@ class RunLogReaderTest {
 
   private static ByteArrayInputStream bytes(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+  @Test
+  void aDeviceWithoutLineBreaksIsRefusedAtTheLineBoundNotReadForever() {
+    assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+
+    assertThatThrownBy(() -> RunLogReader.read(Path.of("/dev/zero"))).isInstanceOf(RunLogFormatException.class)
+        .hasMessage("zero: not a run log (line 1: the line is longer than 16777216 characters)");
+  }
+
+  @Test
+  void aNumberThatADoubleWouldReadAsZeroIsRefused() {
+    String line = RunEventJson.toJson(new RunEvent.CacheHit(0, 0, 1, "first", 12.5)).replace("12.5", "1e-400");
+
+    assertThatThrownBy(() -> RunLogReader.parse(line)).isInstanceOf(RunLogFormatException.class)
+        .hasMessageContaining("cache_hit.age_ms must be a number a 64-bit float holds");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.playground.guard.ExactNumbers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -184,5 +185,51 @@ class FaultPlanParsingTest {
     assertThat(rule.target()).isEqualTo(Target.CHAT);
     assertThat(rule.window()).isNull();
     assertThat(rule.models()).isEmpty();
+  }
+  @Test
+  void aNumberThatADoubleWouldReadAsZeroIsRefusedNotTakenAsZero() {
+    assertThat(messageOf("{\"seed\": 1e-400}")).isEqualTo("seed must be an integer, was 1E-400");
+    assertThat(messageOf("{\"rules\": [{\"kind\": \"slow\", \"latency\": {\"fixed_ms\": 1e-400}}]}"))
+        .isEqualTo("rules[0].latency.fixed_ms must be an integer, was 1E-400");
+    assertThat(messageOf("{\"rules\": [{\"kind\": \"ok\", \"probability\": 1e-400}]}"))
+        .isEqualTo("rules[0].probability must be " + ExactNumbers.REAL_RULE + ", was 1E-400");
+  }
+
+  @Test
+  void aWholeNumberPastSixtyFourBitsOrWithAFractionIsRefused() {
+    assertThat(messageOf("{\"seed\": 1e400}")).isEqualTo("seed must be an integer (64-bit), was 1E+400");
+    assertThat(messageOf("{\"seed\": 9223372036854775808}"))
+        .isEqualTo("seed must be an integer (64-bit), was 9223372036854775808");
+    assertThat(messageOf("{\"rules\": [{\"kind\": \"timeout\", \"hold_ms\": 2.5}]}"))
+        .isEqualTo("rules[0].hold_ms must be an integer, was 2.5");
+    assertThat(FaultPlans.parse("{\"seed\": 1e3}").seed()).as("exactly 1000").isEqualTo(1000);
+  }
+
+  @Test
+  void aModelNameWithAControlCharacterIsRefused() {
+    assertThat(messageOf("{\"rules\": [{\"kind\": \"ok\", \"models\": [\"gpt\\u00004o\"]}]}"))
+        .isEqualTo("rules[0].models[0] must not contain control characters (U+0000 at index 3), was \"gpt\\u00004o\"");
+  }
+
+  @Test
+  void aHugeBadValueIsQuotedInEightyCharactersAndItsLength() {
+    String kind = "k".repeat(10_000);
+
+    String message = messageOf("{\"rules\": [{\"kind\": \"" + kind + "\"}]}");
+
+    assertThat(message).startsWith("rules[0].kind \"" + "k".repeat(80) + "…\" (10000 characters) is not a fault kind")
+        .hasSizeLessThan(600);
+  }
+
+  @Test
+  void aProviderRefusesEngineRulesAndTheEngineRefusesChatRules() {
+    FaultPlan retriever = FaultPlans.parse("{\"rules\": [{\"kind\": \"server_error\", \"target\": \"retriever\"}]}");
+    FaultPlan chat = FaultPlans.parse("{\"rules\": [{\"kind\": \"server_error\"}]}");
+
+    assertThatThrownBy(() -> FaultPlans.checkProvider(retriever, "faults")).hasMessage("faults.rules[0].target must be "
+        + "chat in a provider's plan (retriever and cache rules go in the engine's plan), was \"retriever\"");
+    assertThatThrownBy(() -> FaultPlans.checkEngine(chat, "engine_faults")).hasMessage("engine_faults.rules[0].target "
+        + "must be retriever or cache in the engine's plan (chat rules go in a provider's plan), was \"chat\"");
+    assertThat(FaultPlans.checkEngine(retriever, "")).isSameAs(retriever);
   }
 }

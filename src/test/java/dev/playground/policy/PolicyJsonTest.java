@@ -117,7 +117,7 @@ class PolicyJsonTest {
     assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"timeout\": {\"per_attempt_ms\": 99999999999999999999}}"))
         .hasMessage("timeout.per_attempt_ms must be ≤ 1 day (86400000), was 99999999999999999999");
     assertThatThrownBy(() -> PolicyJson.read("{" + CHAIN + ", \"cache\": {\"max_size\": 3000000000}}"))
-        .hasMessage("cache.max_size is out of range, was 3000000000");
+        .hasMessage("cache.max_size must be in [-2147483648, 2147483647], was 3000000000");
   }
 
   @Test

@@ -76,6 +76,37 @@ class AdminApiTest {
   }
 
   @Test
+  void aPlanOfAMegabyteOrMoreGetsA413InOpenAisShapeAndThePlanInForceStays() throws Exception {
+    FaultPlan before = FaultPlan.of(1, FaultRule.of(FaultKind.SERVER_ERROR));
+    sim.applyFaults(before);
+    for (int size : new int[] {FaultPlans.MAX_PLAN_BYTES + 1, 2 * 1024 * 1024, 20 * 1024 * 1024}) {
+      String body = "{\"rules\": [], \"pad\": \"" + "x".repeat(size) + "\"}";
+
+      HttpResponse<String> put = client.send("PUT", "/__admin/faults", body);
+
+      assertThat(put.statusCode()).as(size + " bytes").isEqualTo(413);
+      JsonNode error = RawClient.json(put.body()).path("error");
+      assertThat(error.path("message").asText())
+          .isEqualTo("the request body is larger than 1 MiB (1048576 bytes), the most the admin API takes");
+      assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+      assertThat(error.path("code").asText()).isEqualTo("request_too_large");
+    }
+    assertThat(sim.faults()).isEqualTo(before);
+    assertThat(client.get("/__admin/faults").statusCode()).as("the server goes on").isEqualTo(200);
+  }
+
+  @Test
+  void aRuleForTheEnginesRetrieverIsRefusedByAProvider() throws Exception {
+    HttpResponse<String> put = client.send("PUT", "/__admin/faults",
+        "{\"rules\": [{\"kind\": \"server_error\", \"target\": \"retriever\"}]}");
+
+    assertThat(put.statusCode()).isEqualTo(400);
+    assertThat(RawClient.json(put.body()).path("error").path("message").asText()).isEqualTo("rules[0].target must be "
+        + "chat in a provider's plan (retriever and cache rules go in the engine's plan), was \"retriever\"");
+    assertThat(sim.faults().isHealthy()).isTrue();
+  }
+
+  @Test
   void deleteMakesTheProviderHealthyAgain() throws Exception {
     sim.applyFaults(FaultPlan.of(9, FaultRule.of(FaultKind.SERVER_ERROR)));
 

@@ -94,7 +94,8 @@ class LiveRunTest {
           .containsExactly("engine");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.applyEngineFaults(
               FaultPlans.parse("{\"rules\": [{\"kind\": \"rate_limit\"}]}")))
-          .hasMessageContaining("has target chat");
+          .hasMessage("the engine's plan breaks the retriever or the cache: rules[0].target must be retriever or "
+              + "cache in the engine's plan (chat rules go in a provider's plan), was \"chat\"");
     }
   }
 

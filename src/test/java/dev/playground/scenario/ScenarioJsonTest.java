@@ -79,4 +79,39 @@ class ScenarioJsonTest {
     assertThatThrownBy(() -> ScenarioJson.read(binary)).isInstanceOf(ScenarioException.class)
         .hasMessageStartingWith("chart.png: ");
   }
+  @Test
+  void anEmptyListOfPromptsIsRefusedRatherThanReplacedByTheDefaults() {
+    String json = GOOD.replace("\"concurrency\": 2", "\"concurrency\": 2, \"prompts\": []");
+
+    assertThatThrownBy(() -> ScenarioJson.parse(json, "mine.json")).hasMessage(
+        "mine.json: load.prompts must list at least one prompt (leave it out for the default prompts), was []");
+  }
+
+  @Test
+  void anEngineRuleThatTargetsTheChatCallIsRefusedWhenTheScenarioIsRead() {
+    String json = GOOD.replace("\"policies\":", "\"engine_faults\": {\"rules\": [{\"kind\": \"server_error\", "
+        + "\"target\": \"chat\"}]}, \"policies\":");
+
+    assertThatThrownBy(() -> ScenarioJson.parse(json, "mine.json")).hasMessage("mine.json: engine_faults.rules[0]"
+        + ".target must be retriever or cache in the engine's plan (chat rules go in a provider's plan), was \"chat\"");
+  }
+
+  @Test
+  void aSeedThatADoubleWouldReadAsZeroIsRefused() {
+    String json = GOOD.replace("{\"name\": \"mine\",", "{\"name\": \"mine\", \"seed\": 1e-400,");
+
+    assertThatThrownBy(() -> ScenarioJson.parse(json, "mine.json"))
+        .hasMessage("mine.json: seed must be a whole number (64-bit), was 1E-400");
+  }
+
+  @Test
+  void aModelNameWithANulCharacterIsRefusedInTheChainAndInAProvidersList() {
+    String chain = GOOD.replace("\"model\": \"gpt-4o-mini\"", "\"model\": \"gpt\\u0000\"");
+    String listed = GOOD.replace("{\"name\": \"sim\"}", "{\"name\": \"sim\", \"models\": [\"a\\u0000b\"]}");
+
+    assertThatThrownBy(() -> ScenarioJson.parse(chain, "mine.json")).hasMessage("mine.json: policies: chain[0]: model "
+        + "must not contain control characters (U+0000 at index 3), was \"gpt\\u0000\"");
+    assertThatThrownBy(() -> ScenarioJson.parse(listed, "mine.json")).hasMessage("mine.json: providers[0]: models[0] "
+        + "must not contain control characters (U+0000 at index 1), was \"a\\u0000b\"");
+  }
 }

@@ -193,7 +193,7 @@ class SessionTest {
     session.ask("one").get(20, TimeUnit.SECONDS);
     session.edits().applyFaults(TestScenarios.PROVIDER, TestScenarios.rateLimitEverything()).get(10, TimeUnit.SECONDS);
     session.ask("two").get(20, TimeUnit.SECONDS);
-    Path saved = session.exports().saveRunLog(logs.resolve("saved/run.jsonl")).get(10, TimeUnit.SECONDS);
+    Path saved = session.exports().saveRunLog(Files.createDirectories(logs.resolve("saved")).resolve("run.jsonl")).get(10, TimeUnit.SECONDS);
     List<RunEvent> live = List.copyOf(events);
     events.clear();
     // when the saved log is opened

@@ -288,6 +288,11 @@ public final class FaultsViewModel {
       return fail("Not applied: " + p.message());
     }
     FaultPlan plan = s.draft.build();
+    try {
+      checkTarget(plan, s);
+    } catch (FaultPlanException e) {
+      return fail("Not applied: " + e.getMessage());
+    }
     if (onApply == null) return fail("Not applied: no run is connected.");
     s.expectEcho(plan); // before the call: its faults_changed may come back at once
     try {
@@ -311,7 +316,7 @@ public final class FaultsViewModel {
     if (s == null) return false;
     FaultPlan plan;
     try {
-      plan = FaultPlans.parse(pasteText.get());
+      plan = checkTarget(FaultPlans.parse(pasteText.get()), s);
     } catch (FaultPlanException e) {
       pasteProblem.set(e.getMessage());
       return false;
@@ -328,6 +333,11 @@ public final class FaultsViewModel {
 
   private TargetState current() {
     return target.get() == null ? null : states.get(target.get().name());
+  }
+
+  /** The engine breaks its retriever and cache, a provider its chat calls: a rule for the other is refused. */
+  private static FaultPlan checkTarget(FaultPlan plan, TargetState s) {
+    return s.target.engine() ? FaultPlans.checkEngine(plan, "") : FaultPlans.checkProvider(plan, "");
   }
 
   private boolean isEngine() {

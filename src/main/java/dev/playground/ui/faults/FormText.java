@@ -1,6 +1,9 @@
 package dev.playground.ui.faults;
 
 import dev.playground.faults.FaultPlanException;
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
+import java.math.BigDecimal;
 
 /** Reads numbers typed into the form, with messages that name the field and the text. Stateless. */
 final class FormText {
@@ -16,7 +19,7 @@ final class FormText {
     try {
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
-      throw new FaultPlanException(path, path + " must be a whole number, was \"" + text.trim() + "\"");
+      throw new FaultPlanException(path, path + " must be a whole number, was " + Quote.text(text.trim()));
     }
   }
 
@@ -44,13 +47,12 @@ final class FormText {
     if (blank(text)) return ifBlank;
     String t = text.trim();
     if (t.indexOf('.') < 0) t = t.replace(',', '.');
-    try {
-      double d = Double.parseDouble(t);
-      if (Double.isFinite(d)) return d;
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw new FaultPlanException(path, path + " must be a number, was \"" + text.trim() + "\"");
+    BigDecimal exact = ExactNumbers.decimal(t);
+    if (exact == null) throw new FaultPlanException(path, path + " must be a number, was " + Quote.text(text.trim()));
+    Double d = ExactNumbers.real(exact); // 1e-400 would be read as 0: refused, as the plan parser refuses it
+    if (d == null)
+      throw new FaultPlanException(path, path + " must be " + ExactNumbers.REAL_RULE + ", was " + Quote.text(text.trim()));
+    return d;
   }
 
   /** 1.0 → "1", 0.7 → "0.7": what the form shows for a number, read back to the same double. */

@@ -1,6 +1,6 @@
 package dev.playground.ui.lab;
 
-import dev.playground.common.Causes;
+import dev.playground.guard.OutputPaths;
 import dev.playground.lab.HerdEngine;
 import dev.playground.lab.HerdLab;
 import dev.playground.lab.HerdListener;
@@ -157,6 +157,8 @@ final class HerdLabViewModel {
   CompletableFuture<Path> exportCsv(Path file) {
     String text = csv();
     CompletableFuture<Path> written = CompletableFuture.supplyAsync(() -> {
+      String problem = OutputPaths.fileProblem(file); // a folder, a device, a missing folder: said as such
+      if (problem != null) throw new CompletionException(new IOException(problem));
       try {
         return Files.writeString(file, text, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -276,6 +278,7 @@ final class HerdLabViewModel {
   }
 
   private static String reason(Throwable error) {
-    return Causes.message(error);
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

@@ -1,5 +1,8 @@
 package dev.playground.ui.policies;
 
+import dev.playground.guard.ExactNumbers;
+import dev.playground.guard.Quote;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -15,7 +18,7 @@ final class Fields {
     try {
       return Integer.parseInt(t);
     } catch (NumberFormatException e) {
-      errors.add(key, name + " must be a whole number, was \"" + t + "\"");
+      errors.add(key, name + " must be a whole number, was " + Quote.text(t));
       return null;
     }
   }
@@ -26,7 +29,7 @@ final class Fields {
     try {
       return Duration.ofMillis(Long.parseLong(t));
     } catch (NumberFormatException e) {
-      errors.add(key, name + " must be a whole number of milliseconds, was \"" + t + "\"");
+      errors.add(key, name + " must be a whole number of milliseconds, was " + Quote.text(t));
       return null;
     }
   }
@@ -36,13 +39,10 @@ final class Fields {
     String t = trim(text);
     if (t.isEmpty()) return missing(name, key, errors);
     String n = t.indexOf('.') < 0 ? t.replace(',', '.') : t;
-    try {
-      double d = Double.parseDouble(n);
-      if (Double.isFinite(d)) return d;
-    } catch (NumberFormatException e) {
-      // the message below
-    }
-    errors.add(key, name + " must be a number, was \"" + t + "\"");
+    BigDecimal exact = ExactNumbers.decimal(n);
+    Double d = ExactNumbers.real(exact); // 1e-400 would be read as 0: refused, as the JSON reader refuses it
+    if (d != null) return d;
+    errors.add(key, name + " must be " + (exact == null ? "a number" : ExactNumbers.REAL_RULE) + ", was " + Quote.text(t));
     return null;
   }
 

@@ -114,6 +114,13 @@ class RuleDraftTest {
     draft.probabilityProperty().set("often");
     assertThatThrownBy(draft::build).hasMessage("probability must be a number, was \"often\"");
 
+    draft.probabilityProperty().set("1e-400"); // a double would read it as 0
+    assertThatThrownBy(draft::build).isInstanceOfSatisfying(FaultPlanException.class, e -> {
+      assertThat(e.path()).isEqualTo("probability");
+      assertThat(e.getMessage()).isEqualTo("probability must be a number a 64-bit float holds (0, or a magnitude "
+          + "from 1e-300 to 1e300), was \"1e-400\"");
+    });
+
     draft.probabilityProperty().set("1");
     draft.latency().shapeProperty().set(LatencyDraft.Shape.UNIFORM);
     draft.latency().minMsProperty().set("500");

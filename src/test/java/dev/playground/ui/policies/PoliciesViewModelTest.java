@@ -142,6 +142,17 @@ class PoliciesViewModelTest {
   }
 
   @Test
+  void aFactorThatADoubleWouldReadAsZeroOrInfinityIsMarkedOnItsField() {
+    model.retry().backoffProperty().set(true);
+    model.retry().factorProperty().set("1e-400");
+    assertThat(model.errors()).containsEntry(RetryForm.FACTOR, "factor must be a number a 64-bit float holds "
+        + "(0, or a magnitude from 1e-300 to 1e300), was \"1e-400\"");
+
+    model.retry().factorProperty().set("1e400");
+    assertThat(model.errors()).containsKey(RetryForm.FACTOR);
+  }
+
+  @Test
   void crossFieldRulesAreMarkedWhereTheyCanBeFixed() {
     model.retry().abortOn().property(FailureKind.RATE_LIMITED).set(true);
     assertThat(model.errors()).containsOnly(
