@@ -1,5 +1,6 @@
 package dev.playground.bench;
 
+import dev.playground.common.AsyncPool;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
@@ -12,6 +13,7 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Throwable {
+    AsyncPool.atLeastTwoThreads();
     if (args.length == 0) {
       System.err.println("usage: Bench NAME [ARGS...]   (a class in dev.playground.bench)");
       System.exit(2);
