@@ -70,7 +70,7 @@ class StoryOnCueTest {
 
     // the cue: Run scenario starts a fresh run whose story runs from its first request
     robot.clickOn("#scenarioLoadButton");
-    waitUntil(() -> text("#storyNote").startsWith("running"));
+    waitUntil(() -> text("#storyNote").startsWith("story "));
     waitUntil(() -> text("#loadStatus").endsWith("done"));
     var ladder = wiring.window().chartsModel().ladder();
     waitUntil(() -> ladder.total(Rung.ERROR) == 3);

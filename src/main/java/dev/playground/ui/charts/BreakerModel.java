@@ -47,6 +47,11 @@ public final class BreakerModel {
       return text(remainingMs);
     }
 
+    /** "half-open at 32.0 s" (scenario time): for words that stay on screen while the clock runs, such as a toast. */
+    public String atText() {
+      return String.format(Locale.ROOT, "half-open at %.1f s", halfOpenAtMs / 1000.0);
+    }
+
     /** The countdown's words for {@code remainingMs} left: the one way the window writes it. */
     public static String text(long remainingMs) {
       return remainingMs > 0

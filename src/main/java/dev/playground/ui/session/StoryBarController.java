@@ -67,7 +67,9 @@ public final class StoryBarController {
     String length = String.format(Locale.ROOT, "%.0f s", model.storyProperty().get().lengthMs() / 1000.0);
     if (story.isEmpty()) return "no timed faults · " + length;
     if (model.storyStartMsProperty().get() < 0) return "waits for Run scenario · " + length;
-    return "running · " + length;
+    long start = model.storyStartMsProperty().get();
+    long nowMs = Math.max(start, model.scenarioNowMsProperty().get());
+    return String.format(Locale.ROOT, "story %.1f s of %s", (nowMs - start) / 1000.0, length);
   }
 
   private void moveNow() {
@@ -76,6 +78,7 @@ public final class StoryBarController {
     StorySchedule story = model.storyProperty().get();
     boolean show = start >= 0 && nowMs >= 0 && story.lengthMs() > 0;
     now.setVisible(show);
+    storyNote.setText(note(story));
     if (!show) return;
     double x = storyTrack.getWidth() * Math.min(1.0, (nowMs - start) / (double) story.lengthMs());
     now.setStartX(x);

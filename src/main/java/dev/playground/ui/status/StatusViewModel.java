@@ -87,7 +87,10 @@ public final class StatusViewModel {
     replay.set(fileName);
   }
 
-  /** Where an open breaker's countdown comes from (the breaker chart's): the notice of its opening says it. */
+  /**
+   * Where an open breaker's countdown comes from (the breaker chart's): the notice of its opening says when it
+   * half-opens in scenario time, which stays true while the notice is shown (a count of seconds left would not).
+   */
   public void setCountdowns(Function<String, Optional<Countdown>> source) {
     countdowns = source == null ? name -> Optional.empty() : source;
   }
@@ -141,7 +144,7 @@ public final class StatusViewModel {
         Lamp lamp = lamp(c.breaker(), c.to());
         if (lamp != null) lamp.state.set(c.to());
         if (c.to() == BreakerState.OPEN) {
-          String next = countdowns.apply(c.breaker()).map(d -> ": " + d.text()).orElse("");
+          String next = countdowns.apply(c.breaker()).map(d -> ": " + d.atText()).orElse("");
           notice.set(new Notice(c.seq(), String.format(Locale.ROOT, "Breaker %s opened (failure rate %.0f%%)%s%s",
               c.breaker(), c.failureRate() * 100, c.manual() ? ", by hand" : "", next)));
         }

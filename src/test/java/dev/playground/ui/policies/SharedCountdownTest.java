@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One countdown per breaker: the Policies tab's card, the breaker chart's band and the notice of the opening all
- * say the same time left at the same instant, read on the run's clock (virtual here, so the instant is exact).
+ * agree at the same instant, read on the run's clock (virtual here, so the instant is exact): the card and the
+ * chart say the time left, the notice the scenario time it half-opens at (a notice stays while time runs).
  */
 class SharedCountdownTest {
   private final VirtualClock clock = new VirtualClock();
@@ -48,7 +49,7 @@ class SharedCountdownTest {
     breaker.open();
     chart.apply(events);
     status.apply(events);
-    assertThat(status.noticeProperty().get().message()).endsWith(": half-open in 30.0 s");
+    assertThat(status.noticeProperty().get().message()).endsWith(": half-open at 32.0 s");
 
     clock.advance(12_300); // no event in between: the time left still moves, on the run's clock
     cards.refresh();
@@ -56,5 +57,6 @@ class SharedCountdownTest {
     String chartSays = chart.countdown("sim/gpt-4o").orElseThrow().text();
     assertThat(chartSays).isEqualTo("half-open in 17.7 s");
     assertThat(cards.rows().get(0).detailProperty().get()).isEqualTo("refuses calls · " + chartSays);
+    assertThat(2_000 + 12_300 + 17_700).isEqualTo(32_000); // the notice's moment, 17.7 s from now
   }
 }
